@@ -1,0 +1,246 @@
+// The table layout: key formats and item codecs for raw views, users and sign-in throttles (docs/data-model.md).
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { bool, type Decoded, type Item, int, item, oneOf, optional, str } from './attributes';
+import { DecodeError } from './errors';
+import { err, ok } from './result';
+
+/** Names of the table's key and TTL attributes (template.yaml declares the same). */
+export const PARTITION_KEY = 'Path';
+export const SORT_KEY = 'Section';
+export const TTL_ATTRIBUTE = 'ExpiresAt';
+
+/** The Section value of raw view items; the stream filter passes only these. */
+export const VIEW_SECTION = 'view';
+
+/** A table key. */
+export type Key = { Path: { S: string }; Section: { S: string } };
+
+const key = (path: string, section: string): Key => ({ Path: { S: path }, Section: { S: section } });
+
+/** Limits applied at ingest so a raw view stays one write unit (< 1 KB). */
+export const LIMITS = {
+  site: 253,
+  path: 512,
+  referrer: 253,
+  utm: 100,
+  uaName: 64,
+  username: 64,
+} as const;
+
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const DEVICES = ['desktop', 'mobile', 'tablet', 'bot', 'other'] as const;
+export type Device = (typeof DEVICES)[number];
+
+/** One page view as stored (raw view item), already enriched at ingest; the trigger aggregates these. */
+export interface RawView {
+  id: string;
+  site: string;
+  path: string;
+  /** Epoch milliseconds at ingest. */
+  time: number;
+  unique: boolean;
+  bot: boolean;
+  browser: string;
+  os: string;
+  device: Device;
+  country?: string | undefined;
+  referrer?: string | undefined;
+  utmSource?: string | undefined;
+  utmCampaign?: string | undefined;
+  /** Latest engagement (seconds, percent); absent until an engagement event arrives. */
+  duration?: number | undefined;
+  scroll?: number | undefined;
+  /** TTL, epoch seconds. */
+  expiresAt: number;
+}
+
+const rawViewAttributes = item({
+  Path: str({ pattern: /^view#[0-9a-fA-F-]{36}$/ }),
+  Section: oneOf([VIEW_SECTION]),
+  Site: str({ maxLength: LIMITS.site }),
+  Page: str({ maxLength: LIMITS.path, pattern: /^\// }),
+  Time: int({ min: 0 }),
+  Unique: bool(),
+  Bot: bool(),
+  Browser: str({ maxLength: LIMITS.uaName }),
+  Os: str({ maxLength: LIMITS.uaName }),
+  Device: oneOf(DEVICES),
+  Country: optional(str({ pattern: /^[A-Z]{2}$/ })),
+  Referrer: optional(str({ maxLength: LIMITS.referrer })),
+  UtmSource: optional(str({ maxLength: LIMITS.utm })),
+  UtmCampaign: optional(str({ maxLength: LIMITS.utm })),
+  Duration: optional(int({ min: 0, max: 7200 })),
+  Scroll: optional(int({ min: 0, max: 100 })),
+  ExpiresAt: int({ min: 0 }),
+});
+
+/** The key of a raw view item. @example viewKey('0b0c…') → { Path: 'view#0b0c…', Section: 'view' } */
+export const viewKey = (id: string): Key => key(`view#${id.toLowerCase()}`, VIEW_SECTION);
+
+/** Encodes a raw view as a full item for PutItem. */
+export function encodeRawView(v: RawView): Item {
+  return rawViewAttributes.encode({
+    Path: `view#${v.id.toLowerCase()}`,
+    Section: VIEW_SECTION,
+    Site: v.site,
+    Page: v.path,
+    Time: v.time,
+    Unique: v.unique,
+    Bot: v.bot,
+    Browser: v.browser,
+    Os: v.os,
+    Device: v.device,
+    Country: v.country,
+    Referrer: v.referrer,
+    UtmSource: v.utmSource,
+    UtmCampaign: v.utmCampaign,
+    Duration: v.duration,
+    Scroll: v.scroll,
+    ExpiresAt: v.expiresAt,
+  });
+}
+
+/** Decodes a raw view item or stream image; the error names the attribute path under `path`. */
+export function decodeRawView(image: unknown, path = ''): Decoded<RawView> {
+  const d = rawViewAttributes.decode(image, path);
+  if (!d.ok) return d;
+  const a = d.value;
+  return ok({
+    id: a.Path.slice('view#'.length).toLowerCase(),
+    site: a.Site,
+    path: a.Page,
+    time: a.Time,
+    unique: a.Unique,
+    bot: a.Bot,
+    browser: a.Browser,
+    os: a.Os,
+    device: a.Device,
+    country: a.Country,
+    referrer: a.Referrer,
+    utmSource: a.UtmSource,
+    utmCampaign: a.UtmCampaign,
+    duration: a.Duration,
+    scroll: a.Scroll,
+    expiresAt: a.ExpiresAt,
+  });
+}
+
+/**
+ * The UpdateItem parts that record a view's latest engagement: applied only when the view exists
+ * (an engagement for an unknown or expired view is ignored, never creates an item).
+ */
+export function engagementUpdate(
+  id: string,
+  duration: number,
+  scroll: number,
+): {
+  Key: Key;
+  UpdateExpression: string;
+  ConditionExpression: string;
+  ExpressionAttributeNames: Record<string, string>;
+  ExpressionAttributeValues: Record<string, AttributeValue>;
+} {
+  return {
+    Key: viewKey(id),
+    UpdateExpression: 'SET #d = :d, #s = :s',
+    ConditionExpression: 'attribute_exists(#p)',
+    ExpressionAttributeNames: { '#d': 'Duration', '#s': 'Scroll', '#p': PARTITION_KEY },
+    ExpressionAttributeValues: { ':d': { N: String(duration) }, ':s': { N: String(scroll) } },
+  };
+}
+
+/** A dashboard user. */
+export interface User {
+  username: string;
+  /** PHC string `$pbkdf2-sha256$i=…,l=32$salt$hash`. */
+  passwordHash: string;
+  createdAt: number;
+}
+
+export const USERNAME_PATTERN = /^[a-zA-Z0-9._@-]{1,64}$/;
+
+const userAttributes = item({
+  Path: str({ pattern: /^user#/ }),
+  Section: oneOf(['user']),
+  PasswordHash: str({ maxLength: 512 }),
+  CreatedAt: int({ min: 0 }),
+});
+
+/** The key of a user item. */
+export const userKey = (username: string): Key => key(`user#${username}`, 'user');
+
+/** The partition prefix every user item starts with (for listing users). */
+export const USER_PREFIX = 'user#';
+
+export function encodeUser(u: User): Item {
+  return userAttributes.encode({
+    Path: `user#${u.username}`,
+    Section: 'user',
+    PasswordHash: u.passwordHash,
+    CreatedAt: u.createdAt,
+  });
+}
+
+export function decodeUser(image: unknown, path = ''): Decoded<User> {
+  const d = userAttributes.decode(image, path);
+  if (!d.ok) return d;
+  return ok({
+    username: d.value.Path.slice('user#'.length),
+    passwordHash: d.value.PasswordHash,
+    createdAt: d.value.CreatedAt,
+  });
+}
+
+/** Sign-in failures of one username within the current window (SPEC §3: 5 in 15 minutes → 429). */
+export interface SigninThrottle {
+  username: string;
+  failures: number;
+  /** Epoch ms when the window started. */
+  windowStart: number;
+}
+
+export const SIGNIN_WINDOW_MS = 15 * 60_000;
+export const SIGNIN_MAX_FAILURES = 5;
+
+const throttleAttributes = item({
+  Path: str({ pattern: /^signin#/ }),
+  Section: oneOf(['throttle']),
+  Failures: int({ min: 0 }),
+  WindowStart: int({ min: 0 }),
+  ExpiresAt: int({ min: 0 }),
+});
+
+/** The key of a username's sign-in throttle item. */
+export const throttleKey = (username: string): Key => key(`signin#${username.toLowerCase()}`, 'throttle');
+
+export function decodeThrottle(image: unknown, path = ''): Decoded<SigninThrottle> {
+  const d = throttleAttributes.decode(image, path);
+  if (!d.ok) return d;
+  return ok({
+    username: d.value.Path.slice('signin#'.length),
+    failures: d.value.Failures,
+    windowStart: d.value.WindowStart,
+  });
+}
+
+export function encodeThrottle(t: SigninThrottle): Item {
+  return throttleAttributes.encode({
+    Path: `signin#${t.username.toLowerCase()}`,
+    Section: 'throttle',
+    Failures: t.failures,
+    WindowStart: t.windowStart,
+    ExpiresAt: Math.ceil((t.windowStart + SIGNIN_WINDOW_MS) / 1000) + 60,
+  });
+}
+
+/** Reads the key of an item or stream `Keys` map, for logs and routing. */
+export function decodeKey(keys: unknown, path = 'Keys'): Decoded<{ path: string; section: string }> {
+  if (keys === null || typeof keys !== 'object') return err(new DecodeError(path, 'key map', String(keys)));
+  const k = keys as Record<string, unknown>;
+  const p = str().decode(k[PARTITION_KEY], `${path}.${PARTITION_KEY}`);
+  if (!p.ok) return p;
+  const s = str().decode(k[SORT_KEY], `${path}.${SORT_KEY}`);
+  if (!s.ok) return s;
+  return ok({ path: p.value, section: s.value });
+}
