@@ -1,0 +1,23 @@
+// Public face of @footfall/dynamodb-local: DynamoDB Local for tests, benchmarks and `pnpm dev`.
+export { cfnTags, parseCfnYaml } from './cfnYaml';
+export { LOCAL_REGION, localClientConfig } from './clientConfig';
+export { type CreatedTable, type CreateTableOptions, createTableFromTemplate } from './createTable';
+export {
+  DynamoDBLocalError,
+  JarNotFoundError,
+  JavaMissingError,
+  StartError,
+  TableSetupError,
+  TemplateError,
+} from './errors';
+export { findRepoRoot, templatePath } from './repoRoot';
+export type { Result } from './result';
+export { type DynamoDBLocal, resolveJar, type StartOptions, startDynamoDBLocal } from './startDynamoDBLocal';
+export { type ReadStreamOptions, readStream, toLambdaRecord } from './streams';
+export {
+  parseTableDefinition,
+  readTableDefinition,
+  type TableDefinition,
+  type TableDefinitionOptions,
+} from './templateTable';
+export { createTestTable, sharedEndpoint, type TestTable, type TestTableOptions } from './testTable';
