@@ -1,0 +1,61 @@
+// Verifying session tokens: authenticity, expiry and the one reason a token is refused.
+
+import { TokenRejectedError, TokensUsageError } from './errors';
+import { openFernet } from './fernetToken';
+import { decodeSessionPayload } from './sessionPayload';
+import type { Result, VerifiedToken, VerifyTokenOptions } from './types';
+
+/**
+ * Verifies a session token made by `issueToken` and returns its claims, or the reason it is refused.
+ *
+ * Checks run in this order and the first failure names the reason:
+ * 1. `malformed`: not a string, over 16 KiB, not canonical URL-safe base64 with padding, a byte length
+ *    no Fernet token has (under 73 bytes, or ciphertext not whole 16-byte blocks), or a version byte
+ *    other than 0x80 on a token that does not carry this key's id.
+ * 2. `tampered`: the token carries this key's id (IV bytes 0–3, which `issueToken` stamps there) but
+ *    its version byte or HMAC is wrong: it was issued under this key and changed afterwards (a flipped
+ *    bit, a splice, or a truncation that happens to leave a well-formed length).
+ * 3. `wrong_key`: the HMAC fails and the IV does not carry this key's id: made under another key
+ *    (a rotated-out key, another deployment, or any other Fernet issuer).
+ * 4. `expired`: authentic, but the current second is past `expiresAt`, or the token is dated more
+ *    than 60 s in the future (the Fernet spec's clock-skew allowance).
+ * 5. `malformed` again for an authentic token whose padding or JSON payload is broken: only a key
+ *    holder can make one, so it is a faulty issuer rather than an attacker.
+ *
+ * Limits of the rule: cryptography cannot tell "altered" from "another key"; the 4-byte key id is a
+ * hint, not proof. A flip inside those 4 IV bytes reads as `wrong_key`, a foreign token carries our
+ * id by chance with odds 2^-32, tokens sealed under this key by other software (no key id) read as
+ * `wrong_key` when altered, and an attacker can choose which of the two reasons they get. Every
+ * reason means the same thing to a caller (401); the reason is for logs and diagnostics only.
+ * @example
+ * const result = verifyToken(bearer, { key });
+ * if (!result.ok) return unauthorized(result.error.reason);
+ */
+export function verifyToken(
+  token: unknown,
+  { key, now = new Date() }: VerifyTokenOptions,
+): Result<VerifiedToken, TokenRejectedError> {
+  const nowMs = now.getTime();
+  if (!Number.isFinite(nowMs)) throw new TokensUsageError('now must be a valid date');
+  const nowSeconds = Math.floor(nowMs / 1000);
+  const opened = openFernet(token, key, { nowSeconds });
+  if (!opened.ok) return opened;
+
+  const payload = decodeSessionPayload(opened.value.plaintext);
+  if (!payload.ok) return { ok: false, error: new TokenRejectedError('malformed', payload.error) };
+  const { expiresAtSeconds, claims } = payload.value;
+  if (nowSeconds > expiresAtSeconds) {
+    return {
+      ok: false,
+      error: new TokenRejectedError('expired', `token expired ${nowSeconds - expiresAtSeconds} s ago`),
+    };
+  }
+  return {
+    ok: true,
+    value: {
+      claims,
+      issuedAt: new Date(opened.value.issuedAtSeconds * 1000),
+      expiresAt: new Date(expiresAtSeconds * 1000),
+    },
+  };
+}
