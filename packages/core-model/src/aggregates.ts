@@ -1,8 +1,8 @@
 // Aggregate items: what one view contributes to which counter, and how counters are written and read back.
 import { createHash } from 'node:crypto';
 import type { AttributeValue, UpdateItemCommandInput } from '@aws-sdk/client-dynamodb';
-import { counterOf, type Item } from './attributes';
-import type { DecodeError } from './errors';
+import { counterOf, describe, type Item } from './attributes';
+import { DecodeError } from './errors';
 import type { Key, RawView } from './layout';
 import { HOUR_MS, utcDayKey, utcHour } from './time';
 
@@ -37,6 +37,13 @@ const DIM_PREFIX: Record<Exclude<Dimension, 'page'>, string> = {
 export const PAGE_SHARDS = 16;
 
 /**
+ * A site's per-page hour counters are spread over this many items (by path hash): one busy hour of a blog
+ * holds ~60 pages × 5 counters, ~1.5 KB, and every view and engagement of that hour rewrites it; in four
+ * items each stays under 1 KB (1 WCU), and a path-filtered read touches only its path's shard.
+ */
+export const HOUR_SHARDS = 4;
+
+/**
  * Views and visitors of one page or dimension value share one number, `views × PAIR_RADIX + visitors`:
  * the name (often a long path) is stored once, which halves the item. Visitors never exceed views, and a
  * day's count stays far below 10^10, so the two never mix.
@@ -50,13 +57,19 @@ const key = (path: string, section: string): Key => ({ Path: { S: path }, Sectio
 
 /** `series#<day>`: the site's hourly counters for one UTC day (views, visitors, bots, engagement sums). */
 export const seriesKey = (site: string, day: string): Key => key(sitePartition(site), `series#${day}`);
-/** `hour#<YYYY-MM-DDTHH>`: per-page counters of one UTC hour, pages named by `pathHash`. */
-export const hourItemKey = (site: string, hour: string): Key => key(sitePartition(site), `hour#${hour}`);
+/** `hour#<shard>#<YYYY-MM-DDTHH>`: per-page counters of one UTC hour, pages named by their `pathDigest` hash. */
+export const hourItemKey = (site: string, shard: string, hour: string): Key =>
+  key(sitePartition(site), `hour#${shard}#${hour}`);
 /** `pages#<day>#<shard>`: views/visitors per page for one UTC day, page names in full. */
 export const pagesKey = (site: string, day: string, shard: string): Key =>
   key(sitePartition(site), `pages#${day}#${shard}`);
-/** `dims#<day>`: views/visitors per referrer, browser, OS, device, country and UTM value for one UTC day. */
-export const dimsKey = (site: string, day: string): Key => key(sitePartition(site), `dims#${day}`);
+/**
+ * `dims#<day>#<group>`: views/visitors per dimension value for one UTC day, in two items: `s` (sources:
+ * referrer and UTM, present on about half of all views) and `t` (technology and place: browser, OS, device,
+ * country, present on every view). Together they would pass 1 KB on a typical day; apart each stays under.
+ */
+export const dimsKey = (site: string, day: string, group: 's' | 't'): Key =>
+  key(sitePartition(site), `dims#${day}#${group}`);
 
 /** Sort-key bounds (inclusive, for BETWEEN) of one kind of aggregate item over a UTC day or hour range. */
 export interface SectionRange {
@@ -70,11 +83,15 @@ export const seriesRange = (site: string, fromDay: string, toDay: string): Secti
   from: `series#${fromDay}`,
   to: `series#${toDay}`,
 });
-export const hourItemsRange = (site: string, fromHour: string, toHour: string): SectionRange => ({
-  partition: sitePartition(site),
-  from: `hour#${fromHour}`,
-  to: `hour#${toHour}`,
-});
+/** The hour items holding `path`'s counters (its shard only) from `fromHour` to `toHour` (`YYYY-MM-DDTHH`). */
+export function hourItemsRange(site: string, path: string, fromHour: string, toHour: string): SectionRange {
+  const { hourShard } = pathDigest(path);
+  return {
+    partition: sitePartition(site),
+    from: `hour#${hourShard}#${fromHour}`,
+    to: `hour#${hourShard}#${toHour}`,
+  };
+}
 export const pagesRange = (site: string, fromDay: string, toDay: string): SectionRange => ({
   partition: sitePartition(site),
   from: `pages#${fromDay}`,
@@ -83,17 +100,21 @@ export const pagesRange = (site: string, fromDay: string, toDay: string): Sectio
 export const dimsRange = (site: string, fromDay: string, toDay: string): SectionRange => ({
   partition: sitePartition(site),
   from: `dims#${fromDay}`,
-  to: `dims#${toDay}`,
+  to: `dims#${toDay}#~`,
 });
 
-const digestCache = new Map<string, { hash: string; shard: string }>();
+const digestCache = new Map<string, { hash: string; shard: string; hourShard: string }>();
 
-/** A page's short stable name in hour items (48 bits of SHA-256) and its pages shard. */
-export function pathDigest(path: string): { hash: string; shard: string } {
+/** A page's short stable name in hour items (48 bits of SHA-256), its pages shard and its hour shard. */
+export function pathDigest(path: string): { hash: string; shard: string; hourShard: string } {
   let d = digestCache.get(path);
   if (!d) {
     const sha = createHash('sha256').update(path).digest();
-    d = { hash: sha.toString('base64url').slice(0, 8), shard: ((sha[0] ?? 0) % PAGE_SHARDS).toString(16) };
+    d = {
+      hash: sha.toString('base64url').slice(0, 8),
+      shard: ((sha[0] ?? 0) % PAGE_SHARDS).toString(16),
+      hourShard: ((sha[1] ?? 0) % HOUR_SHARDS).toString(16),
+    };
     if (digestCache.size > 10_000) digestCache.clear();
     digestCache.set(path, d);
   }
@@ -113,8 +134,8 @@ export function contributions(v: RawView): Contribution[] {
   if (v.bot) return [[series, `b${h}`, 1n]];
   const u = v.unique ? 1n : 0n;
   const pair = PAIR_RADIX + u;
-  const { hash, shard } = pathDigest(v.path);
-  const hour = hourItemKey(v.site, `${day}T${h}`);
+  const { hash, shard, hourShard } = pathDigest(v.path);
+  const hour = hourItemKey(v.site, hourShard, `${day}T${h}`);
   const out: Contribution[] = [
     [series, `v${h}`, 1n],
     [series, `u${h}`, u],
@@ -128,17 +149,18 @@ export function contributions(v: RawView): Contribution[] {
     out.push([series, `n${h}`, 1n], [series, `d${h}`, d], [series, `s${h}`, s]);
     out.push([hour, `n:${hash}`, 1n], [hour, `d:${hash}`, d], [hour, `s:${hash}`, s]);
   }
-  const dims = dimsKey(v.site, day);
-  const values: [string, string | undefined][] = [
-    [DIM_PREFIX.referrer, v.referrer],
-    [DIM_PREFIX.browser, v.browser],
-    [DIM_PREFIX.os, v.os],
-    [DIM_PREFIX.device, v.device],
-    [DIM_PREFIX.country, v.country],
-    [DIM_PREFIX.utm_source, v.utmSource],
-    [DIM_PREFIX.utm_campaign, v.utmCampaign],
+  const sources = dimsKey(v.site, day, 's');
+  const tech = dimsKey(v.site, day, 't');
+  const values: [Key, string, string | undefined][] = [
+    [sources, DIM_PREFIX.referrer, v.referrer],
+    [sources, DIM_PREFIX.utm_source, v.utmSource],
+    [sources, DIM_PREFIX.utm_campaign, v.utmCampaign],
+    [tech, DIM_PREFIX.browser, v.browser],
+    [tech, DIM_PREFIX.os, v.os],
+    [tech, DIM_PREFIX.device, v.device],
+    [tech, DIM_PREFIX.country, v.country],
   ];
-  for (const [prefix, value] of values) if (value) out.push([dims, `${prefix}:${value}`, pair]);
+  for (const [k, prefix, value] of values) if (value) out.push([k, `${prefix}:${value}`, pair]);
   return out;
 }
 
@@ -263,13 +285,26 @@ function sectionOf(item: Item): string {
   return s && 'S' in s && typeof s.S === 'string' ? s.S : '';
 }
 
+/** The error for an item whose Section does not carry the day/hour its counters belong to. */
+function badSection(item: Item, expected: string): DecodeError {
+  const s = sectionOf(item);
+  return new DecodeError(
+    'Section',
+    expected,
+    s === '' ? describe(item.Section) : JSON.stringify(s.slice(0, 40)),
+  );
+}
+
 /** Reads a `series#` item: UTC hour start (epoch ms) → site counters. */
 export function readSeriesItem(item: Item): ReadResult<Map<number, HourCounters>> {
   const errors: DecodeError[] = [];
   const out = new Map<number, HourCounters>();
-  const day = sectionOf(item).slice('series#'.length);
-  const dayStart = Date.parse(`${day}T00:00:00Z`);
-  if (Number.isNaN(dayStart)) return { value: out, errors };
+  const section = sectionOf(item);
+  const dayStart = Date.parse(`${section.slice('series#'.length)}T00:00:00Z`);
+  if (!section.startsWith('series#') || Number.isNaN(dayStart)) {
+    errors.push(badSection(item, 'S series#YYYY-MM-DD'));
+    return { value: out, errors };
+  }
   for (let h = 0; h < 24; h++) {
     const p = String(h).padStart(2, '0');
     if (!(`v${p}` in item || `b${p}` in item || `n${p}` in item)) continue;
@@ -291,7 +326,12 @@ export function readHourItem(
   path: string,
 ): ReadResult<{ hour: number; counters?: HourCounters }> {
   const errors: DecodeError[] = [];
-  const hour = Date.parse(`${sectionOf(item).slice('hour#'.length)}:00:00Z`);
+  const section = sectionOf(item);
+  const hour = Date.parse(`${section.slice('hour#'.length)}:00:00Z`);
+  if (!section.startsWith('hour#') || Number.isNaN(hour)) {
+    errors.push(badSection(item, 'S hour#YYYY-MM-DDTHH'));
+    return { value: { hour }, errors };
+  }
   const { hash } = pathDigest(path);
   if (!(`v:${hash}` in item || `n:${hash}` in item)) return { value: { hour }, errors };
   return {

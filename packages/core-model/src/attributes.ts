@@ -19,8 +19,11 @@ export type Item = Record<string, AttributeValue>;
 const TYPE_KEYS = ['S', 'N', 'B', 'SS', 'NS', 'BS', 'M', 'L', 'NULL', 'BOOL'] as const;
 type TypeKey = (typeof TYPE_KEYS)[number];
 
-/** DynamoDB's number syntax: up to 38 significant digits, exponent within ±130. */
-const NUMBER_SYNTAX = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+/**
+ * DynamoDB's number syntax (digits, optional fraction and exponent). Written without overlapping repeats:
+ * `\d+\.?\d*` backtracks quadratically, so a long digit string would stall the decoder for minutes.
+ */
+const NUMBER_SYNTAX = /^-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /** Describes what an unknown value is, for error messages ("S", "null", "array", "object with keys S,N"). */
 export function describe(value: unknown): string {
@@ -124,6 +127,20 @@ export function num(options: { min?: number; max?: number } = {}): Codec<number>
   };
 }
 
+/**
+ * True when a number literal (already matching NUMBER_SYNTAX) denotes an integer. Checked on the digits
+ * because a double rounds fractions away above 2^52 ("4503599627370496.5") and underflows tiny ones to 0.
+ */
+function isIntegerLiteral(literal: string): boolean {
+  const m = /^-?(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(literal);
+  if (!m) return false;
+  const fraction = m[2] ?? '';
+  const digits = `${m[1] ?? ''}${fraction}`.replace(/^0+/, '');
+  if (digits === '') return true; // zero, however written
+  const significant = digits.replace(/0+$/, '');
+  return Number(m[3] ?? '0') - fraction.length + (digits.length - significant.length) >= 0;
+}
+
 /** A safe-integer number attribute (`N`); fractions and values beyond 2^53 are errors. */
 export function int(options: { min?: number; max?: number } = {}): Codec<number> {
   const inner = num(options);
@@ -132,8 +149,10 @@ export function int(options: { min?: number; max?: number } = {}): Codec<number>
     decode(value, path = '') {
       const r = inner.decode(value, path);
       if (!r.ok) return r;
-      if (!Number.isSafeInteger(r.value))
-        return err(new DecodeError(path, 'safe integer N', String(r.value)));
+      // num() accepted it, so `value` is `{ N: <number literal> }`.
+      const literal = (value as { N: string }).N;
+      if (!Number.isSafeInteger(r.value) || !isIntegerLiteral(literal))
+        return err(new DecodeError(path, 'safe integer N', literal.slice(0, 40)));
       return ok(r.value);
     },
     encode: (n) => ({ N: String(n) }),
@@ -209,21 +228,22 @@ export function map<T>(valueCodec: Codec<T>): Codec<Record<string, T>> {
       const m = r.value;
       if (m === null || typeof m !== 'object' || Array.isArray(m))
         return err(new DecodeError(path, 'M object', describe(m)));
-      const out: Record<string, T> = {};
+      // Entries + fromEntries: a key named `__proto__` stays an own entry instead of setting the prototype.
+      const out: [string, T][] = [];
       for (const [k, v] of Object.entries(m)) {
         const d = valueCodec.decode(v, path === '' ? k : `${path}.${k}`);
         if (!d.ok) return d;
-        out[k] = d.value;
+        out.push([k, d.value]);
       }
-      return ok(out);
+      return ok(Object.fromEntries(out));
     },
     encode(values) {
-      const m: Record<string, AttributeValue> = {};
+      const m: [string, AttributeValue][] = [];
       for (const [k, v] of Object.entries(values)) {
         const e = valueCodec.encode(v);
-        if (e !== undefined) m[k] = e;
+        if (e !== undefined) m.push([k, e]);
       }
-      return { M: m };
+      return { M: Object.fromEntries(m) };
     },
   };
 }

@@ -11,6 +11,7 @@ export {
   dimsKey,
   dimsRange,
   emptyHour,
+  HOUR_SHARDS,
   type HourCounters,
   hourItemKey,
   hourItemsRange,
