@@ -10,9 +10,10 @@ export {
   TableSetupError,
   TemplateError,
 } from './errors';
+export { findJava, resolveJar } from './javaCommand';
 export { findRepoRoot, templatePath } from './repoRoot';
 export type { Result } from './result';
-export { type DynamoDBLocal, resolveJar, type StartOptions, startDynamoDBLocal } from './startDynamoDBLocal';
+export { type DynamoDBLocal, type StartOptions, startDynamoDBLocal } from './startDynamoDBLocal';
 export { type ReadStreamOptions, readStream, toLambdaRecord } from './streams';
 export {
   parseTableDefinition,

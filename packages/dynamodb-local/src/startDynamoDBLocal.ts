@@ -1,11 +1,11 @@
 // Starts DynamoDB Local (the jar shipped in amplify-dynamodb-simulator) as a child process and stops it cleanly.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { dirname, join } from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { localClientConfig } from './clientConfig';
-import { JarNotFoundError, JavaMissingError, StartError } from './errors';
+import { JavaMissingError, StartError } from './errors';
+import { freePort } from './freePort';
+import { hostProcess, processWide } from './hostProcess';
+import { javaCommand } from './javaCommand';
 
 /** How to run DynamoDB Local. */
 export interface StartOptions {
@@ -17,6 +17,8 @@ export interface StartOptions {
   sharedDb?: boolean;
   /** How long to wait for the first answer, in ms (default 30 000). */
   startTimeoutMs?: number;
+  /** Extra JVM flags placed before -jar (e.g. `-Xmx512m`). */
+  javaOptions?: readonly string[];
 }
 
 /** A running DynamoDB Local. */
@@ -32,60 +34,14 @@ const STDERR_TAIL_CHARS = 4000;
 const POLL_INTERVAL_MS = 100;
 const KILL_GRACE_MS = 3000;
 
-/** Every child still running, killed synchronously when this process exits so none is orphaned. */
-const running = new Set<ChildProcess>();
-let exitHookInstalled = false;
-
-function installExitHook(): void {
-  if (exitHookInstalled) return;
-  exitHookInstalled = true;
-  process.on('exit', () => {
-    for (const child of running) child.kill('SIGKILL');
-  });
-}
-
-/** Locates DynamoDBLocal.jar: DYNAMODB_LOCAL_JAR, else amplify-dynamodb-simulator's emulator folder. */
-export function resolveJar(): { jar: string; libDir: string } {
-  const override = process.env.DYNAMODB_LOCAL_JAR;
-  let jar: string;
-  if (override !== undefined && override !== '') {
-    jar = override;
-  } else {
-    let pkg: string;
-    try {
-      pkg = require.resolve('amplify-dynamodb-simulator/package.json');
-    } catch (cause) {
-      throw new JarNotFoundError(undefined, { cause });
-    }
-    jar = join(dirname(pkg), 'emulator', 'DynamoDBLocal.jar');
-  }
-  if (!existsSync(jar)) throw new JarNotFoundError(jar);
-  return { jar, libDir: join(dirname(jar), 'DynamoDBLocal_lib') };
-}
-
-const SETPRIV = '/usr/bin/setpriv';
-
-/**
- * Wraps the command in `setpriv --pdeathsig KILL` where available: the kernel then kills java even when this
- * process dies without running exit handlers (SIGKILL, a Jest worker force-killed). setpriv execs, so the pid is java's.
- */
-function withParentDeathSignal(command: string, args: string[]): [string, string[]] {
-  if (process.platform !== 'linux' || !existsSync(SETPRIV)) return [command, args];
-  return [SETPRIV, ['--pdeathsig', 'KILL', command, ...args]];
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => {
-        if (address !== null && typeof address === 'object') resolve(address.port);
-        else reject(new Error('could not allocate a port'));
-      });
+/** Every child still running in this OS process, killed synchronously on exit so none is orphaned. */
+function runningChildren(): Set<ChildProcess> {
+  return processWide('running-children', () => {
+    const running = new Set<ChildProcess>();
+    hostProcess().on('exit', () => {
+      for (const child of running) child.kill('SIGKILL');
     });
+    return running;
   });
 }
 
@@ -97,6 +53,7 @@ function waitForExit(child: ChildProcess): Promise<void> {
 }
 
 async function stopChild(child: ChildProcess): Promise<void> {
+  const running = runningChildren();
   const exited = waitForExit(child);
   if (child.exitCode === null && child.signalCode === null) {
     child.kill('SIGTERM');
@@ -112,15 +69,9 @@ async function launch(
   port: number,
   options: StartOptions,
 ): Promise<{ child: ChildProcess; pid: number; endpoint: string }> {
-  const { jar, libDir } = resolveJar();
-  const args = [`-Djava.library.path=${libDir}`, '-jar', jar, '-port', String(port), '-disableTelemetry'];
-  if (options.dbPath !== undefined) args.push('-dbPath', options.dbPath);
-  else args.push('-inMemory');
-  if (options.sharedDb) args.push('-sharedDb');
-
-  installExitHook();
-  const [command, commandArgs] = withParentDeathSignal('java', args);
-  const child = spawn(command, commandArgs, { stdio: ['ignore', 'pipe', 'pipe'], cwd: dirname(jar) });
+  const { command, args, cwd } = javaCommand({ ...options, port });
+  const running = runningChildren();
+  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], cwd });
   let output = '';
   const collect = (chunk: Buffer) => {
     output = (output + chunk.toString('utf8')).slice(-STDERR_TAIL_CHARS);
@@ -134,7 +85,10 @@ async function launch(
   });
   child.once('exit', (code, signal) => {
     running.delete(child);
-    failure ??= new StartError(`java exited early (code ${code}, signal ${signal})`, output);
+    // The jar needs class file version 61 (Java 17); older JVMs refuse it with this error.
+    failure ??= /UnsupportedClassVersionError/.test(output)
+      ? new JavaMissingError({ cause: new Error(output) })
+      : new StartError(`java exited early (code ${code}, signal ${signal})`, output);
   });
   if (child.pid !== undefined) running.add(child);
 

@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { localClientConfig } from './clientConfig';
 import { createTableFromTemplate } from './createTable';
-import { type DynamoDBLocal, startDynamoDBLocal } from './startDynamoDBLocal';
+import { forgetProcessWide, processWide } from './hostProcess';
+import { startDynamoDBLocal } from './startDynamoDBLocal';
 
 /** A freshly created table on DynamoDB Local, with a client for it. */
 export interface TestTable {
@@ -23,27 +24,22 @@ export interface TestTableOptions {
   templatePath?: string;
 }
 
-/**
- * Jest gives each test file a fresh module registry but the same process, so the server handle is kept on a
- * process-wide symbol: one DynamoDB Local per Jest worker, started on first use, killed when the worker exits.
- */
-const SHARED = Symbol.for('@footfall/dynamodb-local/shared-server');
-type Holder = { [SHARED]?: Promise<DynamoDBLocal> };
+const SHARED_KEY = 'shared-server';
 
-/** Returns the DynamoDB Local endpoint shared by this worker: DYNAMODB_LOCAL_ENDPOINT if set, else one started here. */
+/**
+ * Returns the DynamoDB Local endpoint shared by this OS process: DYNAMODB_LOCAL_ENDPOINT if set, else one started on
+ * first use. Jest runs many test files per worker process, so the handle lives on the host process (see
+ * hostProcess) and the server runs until the worker exits, when the exit hook and the parent-death signal end it.
+ */
 export async function sharedEndpoint(): Promise<string> {
   const fromEnv = process.env.DYNAMODB_LOCAL_ENDPOINT;
   if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
-  const holder = process as unknown as Holder;
-  let server = holder[SHARED];
-  if (server === undefined) {
-    server = startDynamoDBLocal();
-    holder[SHARED] = server;
+  const server = processWide(SHARED_KEY, () => {
+    const started = startDynamoDBLocal();
     // A failed start must not poison later attempts.
-    server.catch(() => {
-      if (holder[SHARED] === server) delete holder[SHARED];
-    });
-  }
+    started.catch(() => forgetProcessWide(SHARED_KEY));
+    return started;
+  });
   return (await server).endpoint;
 }
 
