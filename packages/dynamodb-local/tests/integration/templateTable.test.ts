@@ -1,7 +1,14 @@
 // The table created from the repository's template.yaml has its key, stream and TTL, and its stream reads back.
 import { DescribeTableCommand, DescribeTimeToLiveCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
-import { createTestTable, localClientConfig, readStream, type TestTable, toLambdaRecord } from '../../src';
+import {
+  createTableFromTemplate,
+  createTestTable,
+  localClientConfig,
+  readStream,
+  type TestTable,
+  toLambdaRecord,
+} from '../../src';
 
 describe('createTestTable from template.yaml', () => {
   let table: TestTable;
@@ -31,6 +38,14 @@ describe('createTestTable from template.yaml', () => {
     expect(table.streamArn).toBe(Table?.LatestStreamArn);
     expect(ttl.TimeToLiveDescription?.AttributeName).toBe('ExpiresAt');
     expect(ttl.TimeToLiveDescription?.TimeToLiveStatus).toBe('ENABLED');
+  });
+
+  it('accepts being created again under the same name, keeping the same stream', async () => {
+    // Act
+    const again = await createTableFromTemplate(table.client, { tableName: table.tableName });
+
+    // Assess
+    expect(again).toEqual({ tableName: table.tableName, streamArn: table.streamArn });
   });
 
   it('shows a PutItem in the stream as an INSERT with the new image, shaped like a Lambda record', async () => {
