@@ -326,10 +326,11 @@ export function readHourItem(
   path: string,
 ): ReadResult<{ hour: number; counters?: HourCounters }> {
   const errors: DecodeError[] = [];
-  const section = sectionOf(item);
-  const hour = Date.parse(`${section.slice('hour#'.length)}:00:00Z`);
-  if (!section.startsWith('hour#') || Number.isNaN(hour)) {
-    errors.push(badSection(item, 'S hour#YYYY-MM-DDTHH'));
+  // `hour#<shard>#<YYYY-MM-DDTHH>` (see hourItemKey): the hour is what follows the shard.
+  const m = /^hour#[0-9a-f]+#(\d{4}-\d{2}-\d{2}T\d{2})$/.exec(sectionOf(item));
+  const hour = m ? Date.parse(`${m[1]}:00:00Z`) : Number.NaN;
+  if (Number.isNaN(hour)) {
+    errors.push(badSection(item, 'S hour#<shard>#YYYY-MM-DDTHH'));
     return { value: { hour }, errors };
   }
   const { hash } = pathDigest(path);
