@@ -1,0 +1,47 @@
+// What every route handler receives: the parsed request, the deployment's config and the shared services.
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import type { KeyProvider } from './authKey';
+import type { ApiConfig } from './config';
+import type { HttpResponse } from './http';
+import type { Logger } from './logger';
+import type { StaticFiles } from './staticFiles';
+
+/** Capacity the request consumed, summed from DynamoDB's ConsumedCapacity (logged with the request). */
+export interface Capacity {
+  readUnits: number;
+  writeUnits: number;
+}
+
+/** One request as a route handler sees it. */
+export interface RequestContext {
+  event: APIGatewayProxyEventV2;
+  method: string;
+  /** The request path without a stage prefix. */
+  path: string;
+  /** Path parameters of the matched route (`{file}`, `{file+}`). */
+  params: Record<string, string>;
+  /** Lower-cased header names. */
+  headers: Record<string, string>;
+  query: Record<string, string>;
+  config: ApiConfig;
+  dynamodb: DynamoDBClient;
+  log: Logger;
+  /** Current time, epoch ms (injected by tests). */
+  now: () => number;
+  authKey: KeyProvider;
+  staticFiles: StaticFiles;
+  capacity: Capacity;
+}
+
+/** A route handler: parse, call a pure function, encode. Throws ApiError for client errors. */
+export type RouteHandler = (ctx: RequestContext) => Promise<HttpResponse>;
+
+/** Adds the capacity of one DynamoDB response to the request's tally. */
+export function addCapacity(
+  ctx: RequestContext,
+  kind: keyof Capacity,
+  consumed: { CapacityUnits?: number | undefined } | undefined,
+): void {
+  ctx.capacity[kind] += consumed?.CapacityUnits ?? 0;
+}

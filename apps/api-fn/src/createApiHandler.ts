@@ -1,0 +1,144 @@
+// Builds the Lambda handler: route the request, run its handler, map every failure to a JSON error, log it.
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import { createKeyProvider } from './authKey';
+import { isTransientAwsError } from './awsErrors';
+import type { ApiConfig } from './config';
+import { RETRY_AFTER_SECONDS } from './constants';
+import type { RequestContext } from './context';
+import { ApiError, notFound, ServiceUnavailableError } from './errors';
+import { corsHeaders, empty, errorResponse, type HttpResponse, headersOf, queryOf } from './http';
+import { createLogger, errorFields, type LogSink } from './logger';
+import { type CorsPolicy, matchRoute, ROUTES } from './router';
+import { createStaticFiles } from './staticFiles';
+
+/** What a handler is built from; tests pass their own client, clock, key and log sink. */
+export interface ApiHandlerOptions {
+  config: ApiConfig;
+  dynamodb: DynamoDBClient;
+  /** Current time in epoch ms; `Date.now` by default. */
+  now?: () => number;
+  /** Returns the Fernet key's text, replacing AUTH_KEY / AUTH_KEY_PARAMETER. */
+  loadAuthKey?: () => Promise<string>;
+  /** Where log lines go; stdout by default. */
+  logSink?: LogSink;
+}
+
+/** The Lambda handler for API Gateway HTTP API (payload 2.0) events. */
+export type ApiHandler = (event: APIGatewayProxyEventV2, context?: Partial<Context>) => Promise<HttpResponse>;
+
+/** The request path without the stage prefix API Gateway adds for named stages. */
+function routePath(event: APIGatewayProxyEventV2): string {
+  const raw = event.rawPath || event.requestContext?.http?.path || '/';
+  const stage = event.requestContext?.stage;
+  if (stage && stage !== '$default' && (raw === `/${stage}` || raw.startsWith(`/${stage}/`)))
+    return raw.slice(stage.length + 1) || '/';
+  return raw;
+}
+
+function corsFor(policy: CorsPolicy, origin: string | undefined, config: ApiConfig): Record<string, string> {
+  if (policy === 'none') return {};
+  return corsHeaders(origin, policy === 'public' ? '*' : config.allowedOrigins);
+}
+
+/** Ingest answers are logged at debug: one line per page view would be most of the log bill. */
+const QUIET_ROUTES = new Set(['/api/event', '/pv.gif', '/append']);
+
+/**
+ * Creates the API handler for one deployment.
+ * @example export const handler = createApiHandler({ config, dynamodb: new DynamoDBClient({}) });
+ */
+export function createApiHandler(options: ApiHandlerOptions): ApiHandler {
+  const { config, dynamodb } = options;
+  const now = options.now ?? Date.now;
+  const authKey = createKeyProvider(config.authKey, options.loadAuthKey);
+  const staticFiles = createStaticFiles(config.staticDir);
+  const rootLog = createLogger(config.logLevel, {}, options.logSink);
+
+  return async (event, context) => {
+    const started = now();
+    const method = (event.requestContext?.http?.method ?? 'GET').toUpperCase();
+    const path = routePath(event);
+    const headers = headersOf(event);
+    const log = rootLog.with({
+      requestId: event.requestContext?.requestId,
+      ...(context?.awsRequestId ? { awsRequestId: context.awsRequestId } : {}),
+    });
+    const match = matchRoute(ROUTES, method === 'OPTIONS' ? '' : method, path);
+    const policy: CorsPolicy =
+      match.kind === 'found' ? match.route.cors : match.kind === 'wrong_method' ? match.cors : 'none';
+    const ctx: RequestContext = {
+      event,
+      method,
+      path,
+      params: match.kind === 'found' ? match.params : {},
+      headers,
+      query: queryOf(event),
+      config,
+      dynamodb,
+      log,
+      now,
+      authKey,
+      staticFiles,
+      capacity: { readUnits: 0, writeUnits: 0 },
+    };
+
+    let response: HttpResponse;
+    try {
+      if (method === 'OPTIONS' && match.kind === 'wrong_method') {
+        response = empty(204, {
+          ...corsFor(policy, headers.origin, config),
+          'access-control-allow-methods': [...match.allow, 'OPTIONS'].join(', '),
+          'access-control-allow-headers': 'authorization, content-type',
+          'access-control-max-age': '86400',
+        });
+      } else if (match.kind === 'found') {
+        response = await match.route.handle(ctx);
+      } else if (match.kind === 'wrong_method') {
+        throw new ApiError(
+          405,
+          'method_not_allowed',
+          `${method} is not allowed here; use ${match.allow.join(' or ')}.`,
+          {
+            allow: match.allow.join(', '),
+          },
+        );
+      } else {
+        throw notFound(`No route for ${method} ${path.slice(0, 200)}.`);
+      }
+    } catch (error) {
+      if (error instanceof ApiError && error.status < 500) {
+        response = errorResponse(error);
+      } else if (error instanceof ServiceUnavailableError || isTransientAwsError(error)) {
+        log.warn('dependency unavailable', errorFields(error));
+        response = errorResponse(
+          error instanceof ServiceUnavailableError ? error : new ServiceUnavailableError(RETRY_AFTER_SECONDS),
+        );
+      } else {
+        log.error('request failed', errorFields(error, true));
+        // The client learns only that it failed and which request id to quote.
+        response = errorResponse(
+          new ApiError(
+            500,
+            'internal_error',
+            `Internal error; request id ${event.requestContext?.requestId ?? 'unknown'}.`,
+          ),
+        );
+      }
+    }
+
+    if (method !== 'OPTIONS')
+      response.headers = { ...response.headers, ...corsFor(policy, headers.origin, config) };
+    const fields = {
+      method,
+      path: path.slice(0, 200),
+      status: response.statusCode,
+      durationMs: now() - started,
+      readUnits: ctx.capacity.readUnits,
+      writeUnits: ctx.capacity.writeUnits,
+    };
+    if (QUIET_ROUTES.has(path) && response.statusCode < 500) log.debug('request', fields);
+    else log.info('request', fields);
+    return response;
+  };
+}

@@ -1,0 +1,84 @@
+// Builds api-fn handlers for tests: a config, a fixed clock, a generated session key and captured logs.
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { generateKey, issueToken, parseKey } from '@footfall/tokens';
+import type { ApiConfig } from '../../src/config';
+import { type ApiHandler, createApiHandler } from '../../src/createApiHandler';
+import { DASHBOARD_ORIGIN, OTHER_SITE, SITE } from '../fixtures/requests';
+
+/** The session key every test handler signs with. */
+export const AUTH_KEY = generateKey();
+
+/** 2026-03-10T12:00:00Z, the default clock of test handlers. */
+export const NOW = Date.UTC(2026, 2, 10, 12, 0, 0);
+
+/** A config for tests; `tableName` is required because every test owns its table (or mock). */
+export function testConfig(tableName: string, overrides: Partial<ApiConfig> = {}): ApiConfig {
+  return {
+    tableName,
+    allowedSites: [SITE, OTHER_SITE],
+    allowedOrigins: [DASHBOARD_ORIGIN],
+    authKey: { kind: 'value', value: AUTH_KEY },
+    tokenTtlSeconds: 43_200,
+    retentionDays: 30,
+    logLevel: 'debug',
+    ...overrides,
+  };
+}
+
+/** A handler plus the log lines it wrote and a settable clock. */
+export interface TestApi {
+  handler: ApiHandler;
+  logs: string[];
+  clock: { now: number };
+}
+
+/** Creates a handler over `dynamodb` with a controllable clock and captured logs. */
+export function testApi(
+  dynamodb: DynamoDBClient,
+  tableName = 'footfall-test',
+  overrides: Partial<ApiConfig> = {},
+): TestApi {
+  const logs: string[] = [];
+  const clock = { now: NOW };
+  const handler = createApiHandler({
+    config: testConfig(tableName, overrides),
+    dynamodb,
+    now: () => clock.now,
+    logSink: (line) => logs.push(line),
+  });
+  return { handler, logs, clock };
+}
+
+function keyOf(text: string) {
+  const key = parseKey(text);
+  if (!key.ok) throw key.error;
+  return key.value;
+}
+
+/** A session token for `username`, as sign-in would issue it (another key or time on request). */
+export function tokenFor(
+  username = 'admin',
+  options: { key?: string; now?: number; ttlSeconds?: number } = {},
+): string {
+  return issueToken(
+    { sub: username },
+    {
+      key: keyOf(options.key ?? AUTH_KEY),
+      ttlSeconds: options.ttlSeconds ?? 3600,
+      now: new Date(options.now ?? NOW),
+    },
+  );
+}
+
+/** The `Authorization` header of a valid session. */
+export const bearer = (token = tokenFor()) => ({ authorization: `Bearer ${token}` });
+
+/** Parses a JSON response body. */
+export function bodyOf(response: { body?: string }): unknown {
+  return JSON.parse(response.body ?? 'null');
+}
+
+/** The error code of a JSON error response. */
+export function errorCode(response: { body?: string }): string | undefined {
+  return (bodyOf(response) as { error?: { code?: string } } | null)?.error?.code;
+}
