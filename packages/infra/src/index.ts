@@ -1,0 +1,25 @@
+// Public face of @footfall/infra: template.yaml readers and the Lambda event filter evaluator for local runs.
+export { FilterPatternError, InfraError, TemplateError } from './errors';
+export {
+  type FilterMatcher,
+  type FilterPattern,
+  matchesFilterCriteria,
+  matchesFilterPattern,
+  parseFilterPattern,
+} from './filterPattern';
+export { type HttpRoute, httpRoutes } from './httpRoutes';
+export { type ParameterValues, resolveBoolean, resolveNumber, resolveString } from './parameters';
+export type { Result } from './result';
+export {
+  readStreamEventSettings,
+  type StreamEventOptions,
+  type StreamEventSettings,
+  streamEventSettings,
+} from './streamEventSettings';
+export {
+  type CfnParameter,
+  type CfnResource,
+  type CfnTemplate,
+  loadTemplate,
+  parseTemplate,
+} from './template';

@@ -1,0 +1,129 @@
+// template.yaml's IAM: exact actions on exact ARNs, no wildcards, no SAM-generated roles with managed policies.
+import { findStatements, listOf, roleStatements } from '../helpers/iam';
+import { idsOfType, repoTemplate, resource } from '../helpers/repo';
+
+const template = repoTemplate();
+const all = findStatements(template.Resources);
+const logGroupIds = new Set(idsOfType(template, 'AWS::Logs::LogGroup'));
+
+/** The wildcard a resource carries, if any; a log group's Arn attribute ends in ":*" (its streams). */
+function wildcardIn(resourceValue: unknown): string | undefined {
+  if (typeof resourceValue === 'string') return resourceValue.includes('*') ? resourceValue : undefined;
+  const json = JSON.stringify(resourceValue);
+  const getAtt = (resourceValue as { 'Fn::GetAtt'?: unknown[] })['Fn::GetAtt'];
+  if (Array.isArray(getAtt) && getAtt[1] === 'Arn' && logGroupIds.has(String(getAtt[0]))) return undefined;
+  return json.includes('*') ? json : undefined;
+}
+
+function actionsOn(statements: Record<string, unknown>[], resourceValue: unknown): string[] {
+  const target = JSON.stringify(resourceValue);
+  return statements
+    .filter((s) => listOf(s.Resource).some((r) => JSON.stringify(r) === target))
+    .flatMap((s) => listOf(s.Action) as string[])
+    .sort();
+}
+
+describe('template.yaml IAM', () => {
+  it('has policy statements to check', () => {
+    // Assess
+    expect(all.length).toBeGreaterThan(4);
+  });
+
+  it('has no wildcard action anywhere', () => {
+    // Act
+    const offenders = all.filter(({ statement }) =>
+      listOf(statement.Action).some((a) => typeof a !== 'string' || a.includes('*')),
+    );
+
+    // Assess
+    expect(offenders).toEqual([]);
+  });
+
+  it('has no wildcard resource anywhere (a log group ARN covers only its own streams)', () => {
+    // Act
+    const offenders = all.filter(({ statement }) =>
+      listOf(statement.Resource).some((r) => wildcardIn(r) !== undefined),
+    );
+
+    // Assess
+    expect(offenders).toEqual([]);
+  });
+
+  it('uses no NotAction, NotResource or wildcard principal', () => {
+    // Act
+    const offenders = all.filter(
+      ({ statement }) =>
+        'NotAction' in statement ||
+        'NotResource' in statement ||
+        JSON.stringify(statement.Principal ?? {}).includes('*'),
+    );
+
+    // Assess
+    expect(offenders).toEqual([]);
+  });
+
+  it.each(['ApiFn', 'StreamTriggerFn'])(
+    '%s uses a written-out role, not a SAM one with AWS managed policies',
+    (id) => {
+      // Act
+      const props = resource(template, id).Properties;
+
+      // Assess
+      expect(props.Role).toEqual({ 'Fn::GetAtt': [`${id}Role`, 'Arn'] });
+      expect(props.Policies).toBeUndefined();
+      expect(resource(template, `${id}Role`).Properties.ManagedPolicyArns).toBeUndefined();
+    },
+  );
+
+  it('lets api-fn get, put, update and query the table, and nothing else on it', () => {
+    // Act
+    const statements = roleStatements(resource(template, 'ApiFnRole').Properties);
+
+    // Assess
+    expect(actionsOn(statements, { 'Fn::GetAtt': ['Table', 'Arn'] })).toEqual(
+      ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'].sort(),
+    );
+    expect(actionsOn(statements, { 'Fn::GetAtt': ['ApiFnLogGroup', 'Arn'] })).toEqual([
+      'logs:CreateLogStream',
+      'logs:PutLogEvents',
+    ]);
+  });
+
+  it('lets api-fn read only the one key parameter', () => {
+    // Prepare
+    const statements = roleStatements(resource(template, 'ApiFnRole').Properties);
+
+    // Act
+    const ssm = statements.filter((s) => listOf(s.Action).some((a) => String(a).startsWith('ssm:')));
+
+    // Assess
+    expect(ssm).toHaveLength(1);
+    expect(listOf(ssm[0]?.Action)).toEqual(['ssm:GetParameter']);
+    // The ARN is a Fn::Sub over the parameter name (CloudFormation's ${} syntax, not a JS template).
+    const sub = (ssm[0]?.Resource as { 'Fn::Sub'?: string } | undefined)?.['Fn::Sub'] ?? '';
+    expect(sub.endsWith(':parameter$' + '{AuthKeyParameterName}')).toBe(true);
+  });
+
+  it('lets the stream trigger update the table, read its stream and report failures to its queue only', () => {
+    // Act
+    const statements = roleStatements(resource(template, 'StreamTriggerFnRole').Properties);
+
+    // Assess
+    expect(actionsOn(statements, { 'Fn::GetAtt': ['Table', 'Arn'] })).toEqual(['dynamodb:UpdateItem']);
+    expect(actionsOn(statements, { 'Fn::GetAtt': ['Table', 'StreamArn'] })).toEqual(
+      [
+        'dynamodb:DescribeStream',
+        'dynamodb:GetRecords',
+        'dynamodb:GetShardIterator',
+        'dynamodb:ListStreams',
+      ].sort(),
+    );
+    expect(actionsOn(statements, { 'Fn::GetAtt': ['StreamFailureQueue', 'Arn'] })).toEqual([
+      'sqs:SendMessage',
+    ]);
+    expect(actionsOn(statements, { 'Fn::GetAtt': ['StreamTriggerFnLogGroup', 'Arn'] })).toEqual([
+      'logs:CreateLogStream',
+      'logs:PutLogEvents',
+    ]);
+  });
+});
