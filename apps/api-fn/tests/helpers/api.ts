@@ -70,6 +70,12 @@ export function tokenFor(
   );
 }
 
+/** The token with one character in its ciphertext changed, as an attacker would alter it. */
+export function tamper(token: string): string {
+  const i = Math.floor(token.length / 2);
+  return `${token.slice(0, i)}${token[i] === 'A' ? 'B' : 'A'}${token.slice(i + 1)}`;
+}
+
 /** The `Authorization` header of a valid session. */
 export const bearer = (token = tokenFor()) => ({ authorization: `Bearer ${token}` });
 

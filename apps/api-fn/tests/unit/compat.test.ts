@@ -1,0 +1,172 @@
+// The original embed's routes: GET /pv.gif records a pageview and answers a GIF; POST /append records engagement.
+import { PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { decodeRawView } from '@footfall/core-model';
+import { httpEvent } from '../../src/testing';
+import { CHROME_UA, IPHONE_UA, OTHER_SITE, SITE, VIEW_ID } from '../fixtures/requests';
+import { errorCode, testApi } from '../helpers/api';
+import { awsError, mockedDynamo } from '../helpers/mockTable';
+
+const EMBED_QUERY = {
+  uuid: VIEW_ID,
+  path: '/posts/1',
+  ua: IPHONE_UA,
+  viewport_width: '390',
+  viewport_height: '844',
+  screen_width: '390',
+  screen_height: '844',
+  timezone: 'America/New_York',
+  referrer: 'https://news.ycombinator.com/item?id=1',
+  site: SITE,
+};
+
+describe('GET /pv.gif', () => {
+  it('records the pageview and answers a real 1×1 GIF that is never cached', async () => {
+    // Prepare
+    const { client, mock } = mockedDynamo();
+    mock.on(PutItemCommand).resolves({});
+    const { handler } = testApi(client);
+
+    // Act
+    const response = await handler(httpEvent({ method: 'GET', path: '/pv.gif', query: EMBED_QUERY }));
+
+    // Assess
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('image/gif');
+    expect(response.headers['cache-control']).toBe('no-store');
+    expect(response.isBase64Encoded).toBe(true);
+    const gif = Buffer.from(response.body ?? '', 'base64');
+    expect(gif.subarray(0, 6).toString('latin1')).toBe('GIF89a');
+    expect([gif.readUInt16LE(6), gif.readUInt16LE(8)]).toEqual([1, 1]);
+    const stored = decodeRawView(mock.commandCalls(PutItemCommand)[0]?.args[0].input.Item);
+    expect(stored.ok && stored.value).toMatchObject({
+      id: VIEW_ID,
+      site: SITE,
+      path: '/posts/1',
+      os: 'iOS',
+      device: 'mobile',
+      country: 'US',
+      referrer: 'news.ycombinator.com',
+      unique: true,
+    });
+  });
+
+  it('takes the user agent from the header before the ua query parameter', async () => {
+    // Prepare
+    const { client, mock } = mockedDynamo();
+    mock.on(PutItemCommand).resolves({});
+    const { handler } = testApi(client);
+
+    // Act
+    await handler(
+      httpEvent({ method: 'GET', path: '/pv.gif', query: EMBED_QUERY, headers: { 'user-agent': CHROME_UA } }),
+    );
+
+    // Assess
+    const stored = decodeRawView(mock.commandCalls(PutItemCommand)[0]?.args[0].input.Item);
+    expect(stored.ok && stored.value.os).toBe('Windows');
+  });
+
+  it('counts for the only configured site when the embed names none', async () => {
+    // Prepare
+    const { client, mock } = mockedDynamo();
+    mock.on(PutItemCommand).resolves({});
+    const { handler } = testApi(client, 'views', { allowedSites: [SITE] });
+    const { site: _, ...query } = EMBED_QUERY;
+
+    // Act
+    const response = await handler(httpEvent({ method: 'GET', path: '/pv.gif', query }));
+
+    // Assess
+    expect(response.statusCode).toBe(200);
+    const stored = decodeRawView(mock.commandCalls(PutItemCommand)[0]?.args[0].input.Item);
+    expect(stored.ok && stored.value.site).toBe(SITE);
+  });
+
+  it('counts for the Host header when it is a configured site', async () => {
+    // Prepare
+    const { client, mock } = mockedDynamo();
+    mock.on(PutItemCommand).resolves({});
+    const { handler } = testApi(client);
+    const { site: _, ...query } = EMBED_QUERY;
+
+    // Act
+    await handler(httpEvent({ method: 'GET', path: '/pv.gif', query, headers: { host: OTHER_SITE } }));
+
+    // Assess
+    const stored = decodeRawView(mock.commandCalls(PutItemCommand)[0]?.args[0].input.Item);
+    expect(stored.ok && stored.value.site).toBe(OTHER_SITE);
+  });
+
+  it.each([
+    ['a missing uuid', { uuid: undefined }, 400, 'invalid_event'],
+    ['a non-numeric width', { viewport_width: 'wide' }, 400, 'invalid_event'],
+    ['a relative path', { path: 'posts/1' }, 400, 'invalid_event'],
+    ['an unknown site', { site: 'evil.example' }, 403, 'site_not_allowed'],
+  ])('refuses %s with a JSON error and writes nothing', async (_, change, status, code) => {
+    // Prepare
+    const { client, mock } = mockedDynamo();
+    const { handler } = testApi(client);
+
+    // Act
+    const response = await handler(
+      httpEvent({ method: 'GET', path: '/pv.gif', query: { ...EMBED_QUERY, ...change } }),
+    );
+
+    // Assess
+    expect(response.statusCode).toBe(status);
+    expect(errorCode(response)).toBe(code);
+    expect(mock.calls()).toHaveLength(0);
+  });
+});
+
+describe('POST /append', () => {
+  it('records engagement on the view and answers 202', async () => {
+    // Prepare
+    const { client, mock } = mockedDynamo();
+    mock.on(UpdateItemCommand).resolves({});
+    const { handler } = testApi(client);
+
+    // Act
+    const response = await handler(
+      httpEvent({
+        method: 'POST',
+        path: '/append',
+        body: { uuid: VIEW_ID, path: '/posts/1', duration: 30, scroll: 55 },
+      }),
+    );
+
+    // Assess
+    expect(response.statusCode).toBe(202);
+    expect(mock.commandCalls(UpdateItemCommand)).toHaveLength(1);
+  });
+
+  it('accepts an append for an unknown view', async () => {
+    // Prepare
+    const { client, mock } = mockedDynamo();
+    mock.on(UpdateItemCommand).rejects(awsError('ConditionalCheckFailedException'));
+    const { handler } = testApi(client);
+
+    // Act
+    const response = await handler(
+      httpEvent({ method: 'POST', path: '/append', body: { uuid: VIEW_ID, duration: 1, scroll: 0 } }),
+    );
+
+    // Assess
+    expect(response.statusCode).toBe(202);
+  });
+
+  it('refuses a negative duration', async () => {
+    // Prepare
+    const { client, mock } = mockedDynamo();
+    const { handler } = testApi(client);
+
+    // Act
+    const response = await handler(
+      httpEvent({ method: 'POST', path: '/append', body: { uuid: VIEW_ID, duration: -5, scroll: 0 } }),
+    );
+
+    // Assess
+    expect(response.statusCode).toBe(400);
+    expect(mock.calls()).toHaveLength(0);
+  });
+});

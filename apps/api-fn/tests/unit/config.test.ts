@@ -1,0 +1,75 @@
+// Configuration from the environment: defaults, lists, the session key's source, and refusals.
+import { loadConfig } from '../../src/config';
+
+const BASE = { TABLE_NAME: 'footfall', ALLOWED_SITES: 'Example.com, blog.example.org' };
+
+describe('loadConfig', () => {
+  it('reads a minimal environment with the documented defaults', () => {
+    // Act
+    const config = loadConfig(BASE);
+
+    // Assess
+    expect(config).toEqual({
+      ok: true,
+      value: {
+        tableName: 'footfall',
+        dynamodbEndpoint: undefined,
+        allowedSites: ['example.com', 'blog.example.org'],
+        allowedOrigins: [],
+        authKey: { kind: 'none' },
+        tokenTtlSeconds: 43_200,
+        retentionDays: 30,
+        logLevel: 'info',
+        staticDir: undefined,
+      },
+    });
+  });
+
+  it('prefers a plain AUTH_KEY (local runs) over the SSM parameter', () => {
+    // Act
+    const local = loadConfig({ ...BASE, AUTH_KEY: 'k', AUTH_KEY_PARAMETER: '/footfall/key' });
+    const aws = loadConfig({ ...BASE, AUTH_KEY_PARAMETER: '/footfall/key' });
+
+    // Assess
+    expect(local.ok && local.value.authKey).toEqual({ kind: 'value', value: 'k' });
+    expect(aws.ok && aws.value.authKey).toEqual({ kind: 'parameter', name: '/footfall/key' });
+  });
+
+  it('reads the optional settings', () => {
+    // Act
+    const config = loadConfig({
+      ...BASE,
+      ALLOWED_ORIGINS: 'https://a.example, https://b.example',
+      TOKEN_TTL_SECONDS: '600',
+      RETENTION_DAYS: '7',
+      DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000',
+      LOG_LEVEL: 'DEBUG',
+      STATIC_DIR: '/opt/static',
+    });
+
+    // Assess
+    expect(config.ok && config.value).toMatchObject({
+      allowedOrigins: ['https://a.example', 'https://b.example'],
+      tokenTtlSeconds: 600,
+      retentionDays: 7,
+      dynamodbEndpoint: 'http://127.0.0.1:8000',
+      logLevel: 'debug',
+      staticDir: '/opt/static',
+    });
+  });
+
+  it.each([
+    [{ TABLE_NAME: '' }, 'TABLE_NAME'],
+    [{ ALLOWED_SITES: ' , ' }, 'ALLOWED_SITES'],
+    [{ TOKEN_TTL_SECONDS: '12h' }, 'TOKEN_TTL_SECONDS'],
+    [{ RETENTION_DAYS: '0' }, 'RETENTION_DAYS'],
+    [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL'],
+  ])('refuses %j, naming the variable', (change, name) => {
+    // Act
+    const config = loadConfig({ ...BASE, ...change });
+
+    // Assess
+    expect(config.ok).toBe(false);
+    expect(config.ok || config.error.message).toContain(name);
+  });
+});

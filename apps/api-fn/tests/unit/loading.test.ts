@@ -1,0 +1,101 @@
+// What each path loads: ingest never pays for the token library or the SSM client; the session key is
+// fetched from SSM once per container, and a failed fetch is retried on the next request.
+// (This file avoids tests/helpers/api, which imports @footfall/tokens itself.)
+import { randomBytes } from 'node:crypto';
+import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import type { ApiConfig } from '../../src/config';
+import { CHROME_UA, pageview, SITE } from '../fixtures/requests';
+import { awsError } from '../helpers/mockTable';
+
+type Loaded = { tokens: boolean; ssm: boolean };
+type Holder = { footfallLoaded?: Loaded };
+
+// jest.mock factories run when a module is first required, so they record which modules were loaded. They
+// are hoisted above the imports, so the record lives on globalThis rather than in a const of this file.
+jest.mock('@footfall/tokens', () => {
+  const g = globalThis as Holder;
+  g.footfallLoaded = { ...(g.footfallLoaded ?? { tokens: false, ssm: false }), tokens: true };
+  return jest.requireActual('@footfall/tokens');
+});
+jest.mock('@aws-sdk/client-ssm', () => {
+  const g = globalThis as Holder;
+  g.footfallLoaded = { ...(g.footfallLoaded ?? { tokens: false, ssm: false }), ssm: true };
+  return jest.requireActual('@aws-sdk/client-ssm');
+});
+
+const loaded = (): Loaded => (globalThis as Holder).footfallLoaded ?? { tokens: false, ssm: false };
+
+const config: ApiConfig = {
+  tableName: 't',
+  allowedSites: [SITE],
+  allowedOrigins: [],
+  authKey: { kind: 'parameter', name: '/footfall/key' },
+  tokenTtlSeconds: 3600,
+  retentionDays: 30,
+  logLevel: 'error',
+};
+
+describe('lazy loading', () => {
+  it('handles a pageview without loading @footfall/tokens or @aws-sdk/client-ssm', async () => {
+    // Prepare
+    const { createApiHandler } = await import('../../src/createApiHandler');
+    const { httpEvent } = await import('../../src/testing');
+    const dynamodb = new DynamoDBClient({ region: 'us-east-1' });
+    mockClient(dynamodb).on(PutItemCommand).resolves({});
+    const handler = createApiHandler({ config, dynamodb, logSink: () => undefined });
+
+    // Act
+    const response = await handler(
+      httpEvent({
+        method: 'POST',
+        path: '/api/event',
+        body: pageview(),
+        headers: { 'user-agent': CHROME_UA },
+      }),
+    );
+
+    // Assess
+    expect(response.statusCode).toBe(202);
+    expect(loaded()).toEqual({ tokens: false, ssm: false });
+  });
+
+  it('fetches the key from SSM on the first reporting request only, retrying after a failure', async () => {
+    // Prepare
+    const { createApiHandler } = await import('../../src/createApiHandler');
+    const { httpEvent } = await import('../../src/testing');
+    const { GetParameterCommand, SSMClient } = await import('@aws-sdk/client-ssm');
+    const { issueToken, parseKey } = await import('@footfall/tokens');
+    const keyText = randomBytes(32).toString('base64url').concat('=');
+    const key = parseKey(keyText);
+    if (!key.ok) throw key.error;
+    const token = issueToken({ sub: 'admin' }, { key: key.value, ttlSeconds: 3600 });
+    const ssm = mockClient(SSMClient);
+    ssm
+      .on(GetParameterCommand)
+      .rejectsOnce(awsError('ThrottlingException'))
+      .resolves({ Parameter: { Value: keyText } });
+    const handler = createApiHandler({
+      config,
+      dynamodb: new DynamoDBClient({ region: 'us-east-1' }),
+      logSink: () => undefined,
+    });
+    const sites = () =>
+      httpEvent({ method: 'GET', path: '/api/sites', headers: { authorization: `Bearer ${token}` } });
+
+    // Act
+    const first = await handler(sites());
+    const second = await handler(sites());
+    const third = await handler(sites());
+
+    // Assess
+    expect([first.statusCode, second.statusCode, third.statusCode]).toEqual([503, 200, 200]);
+    expect(ssm.commandCalls(GetParameterCommand)).toHaveLength(2);
+    expect(ssm.commandCalls(GetParameterCommand)[0]?.args[0].input).toEqual({
+      Name: '/footfall/key',
+      WithDecryption: true,
+    });
+    expect(loaded()).toEqual({ tokens: true, ssm: true });
+    ssm.restore();
+  });
+});

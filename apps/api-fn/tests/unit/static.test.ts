@@ -1,0 +1,138 @@
+// Static routes: the beacon script and dashboard files, their caching, and refusals (traversal, missing files).
+import { join } from 'node:path';
+import { createStaticFiles, safeSegments } from '../../src/staticFiles';
+import { httpEvent } from '../../src/testing';
+import { errorCode, testApi } from '../helpers/api';
+import { mockedDynamo } from '../helpers/mockTable';
+
+const STATIC_DIR = join(__dirname, '../fixtures/static');
+
+function staticApi(staticDir = STATIC_DIR) {
+  const { client } = mockedDynamo();
+  return testApi(client, 'footfall-test', { staticDir }).handler;
+}
+
+const get = (path: string) => httpEvent({ method: 'GET', path });
+
+describe('static routes', () => {
+  it('serves /beacon.js with an hour of caching', async () => {
+    // Act
+    const response = await staticApi()(get('/beacon.js'));
+
+    // Assess
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(response.headers['cache-control']).toBe('public, max-age=3600');
+    expect(response.body).toContain('beacon fixture');
+  });
+
+  it('serves the content-hashed beacon as immutable', async () => {
+    // Act
+    const response = await staticApi()(get('/beacon/beacon.3F7KQ2ZA.js'));
+
+    // Assess
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+  });
+
+  it.each(['/beacon/other.js', '/beacon/beacon.0000000000.js', '/beacon/..%2Fbeacon.js'])(
+    'answers 404 for %s',
+    async (path) => {
+      // Act
+      const response = await staticApi()(get(path));
+
+      // Assess
+      expect(response.statusCode).toBe(404);
+      expect(errorCode(response)).toBe('not_found');
+    },
+  );
+
+  it('serves the dashboard index, always revalidated, at /dashboard and /dashboard/', async () => {
+    // Prepare
+    const handler = staticApi();
+
+    // Act
+    const bare = await handler(get('/dashboard'));
+    const slash = await handler(get('/dashboard/'));
+
+    // Assess
+    for (const response of [bare, slash]) {
+      expect(response.statusCode).toBe(200);
+      expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
+      expect(response.headers['cache-control']).toBe('no-cache');
+    }
+  });
+
+  it('serves hashed dashboard assets for a year and binary files base64-encoded', async () => {
+    // Prepare
+    const handler = staticApi();
+
+    // Act
+    const script = await handler(get('/dashboard/assets/app-5FQ2ZK3L.js'));
+    const icon = await handler(get('/dashboard/favicon.png'));
+
+    // Assess
+    expect(script.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(icon.isBase64Encoded).toBe(true);
+    expect(icon.headers['content-type']).toBe('image/png');
+  });
+
+  it('answers the app for its own routes (no extension)', async () => {
+    // Act
+    const response = await staticApi()(get('/dashboard/settings/account'));
+
+    // Assess
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain('<title>Footfall</title>');
+  });
+
+  it.each([
+    '/dashboard/../../package.json',
+    '/dashboard/..%2F..%2Fpackage.json',
+    '/dashboard/%2e%2e/%2e%2e/package.json',
+    '/dashboard/.env',
+    '/dashboard/missing.js',
+    '/dashboard/%E0%A4%A.js',
+  ])('answers 404, never a file outside the dashboard, for %s', async (path) => {
+    // Act
+    const response = await staticApi()(get(path));
+
+    // Assess
+    expect(response.statusCode).toBe(404);
+  });
+
+  it('answers 404 (not 500) when nothing was built', async () => {
+    // Act
+    const response = await staticApi('/nonexistent/footfall-static')(get('/dashboard/missing.css'));
+
+    // Assess
+    expect(response.statusCode).toBe(404);
+  });
+});
+
+describe('safeSegments', () => {
+  it.each(['..', 'a/../b', '.hidden', 'a//b', 'a%00b', 'a%5Cb'])('refuses %s', (path) => {
+    // Act & Assess
+    expect(safeSegments(path)).toBeUndefined();
+  });
+
+  it('decodes escapes in ordinary names', () => {
+    // Act & Assess
+    expect(safeSegments('assets/my%20file.js')).toEqual(['assets', 'my file.js']);
+  });
+});
+
+describe('createStaticFiles', () => {
+  it('reads a file only inside its area', async () => {
+    // Prepare
+    const files = createStaticFiles(STATIC_DIR);
+
+    // Act
+    const inside = await files.read('beacon', 'beacon.js');
+    const outside = await files.read('beacon', '../dashboard/index.html');
+
+    // Assess
+    expect(inside?.toString()).toContain('beacon fixture');
+    expect(outside).toBeUndefined();
+  });
+});
