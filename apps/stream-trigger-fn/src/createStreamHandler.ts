@@ -1,0 +1,172 @@
+// Builds the stream handler: decode every record, fold view changes into deltas, apply them all-or-nothing.
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DeltaSet } from '@footfall/core-model';
+import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import { applyBatch } from './applyBatch';
+import { decodeRecord, sequenceNumberOf } from './decodeRecord';
+import { jsonLogger, type Logger } from './log';
+import { type BatchStatus, type InvocationMetrics, metricsFields } from './metrics';
+
+/** Settings of a stream handler; tests build their own. */
+export interface StreamHandlerOptions {
+  tableName: string;
+  dynamodb: DynamoDBClient;
+  /** Most UpdateItem calls in flight at once (default 8). */
+  concurrency?: number;
+  /**
+   * No forward write starts once less than this much time remains (default 10 s): what is left must cover
+   * the writes in flight and the undo of the batch, so a timeout rarely kills the function halfway.
+   */
+  deadlineMarginMs?: number;
+  /** Rounds of undo retries on top of the SDK's own (default 8). */
+  undoRounds?: number;
+  /** CloudWatch namespace of the EMF metrics; empty to log the summary without metrics (default Footfall). */
+  metricsNamespace?: string;
+  log?: Logger;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** The Lambda handler shape of the trigger. */
+export type StreamHandler = (event: DynamoDBStreamEvent, context: Context) => Promise<DynamoDBBatchResponse>;
+
+const DEFAULTS = { concurrency: 8, deadlineMarginMs: 10_000, undoRounds: 8, undoFloorMs: 1_000 };
+
+const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Records of an event of any shape: a malformed event is one poison "record" with no sequence number. */
+function recordsOf(event: unknown): unknown[] | undefined {
+  if (event === null || typeof event !== 'object') return undefined;
+  const records = (event as { Records?: unknown }).Records;
+  return Array.isArray(records) ? records : undefined;
+}
+
+/** The sequence number Lambda should resume from to retry the whole batch: its first record's. */
+export function retryWholeBatch(records: readonly unknown[]): DynamoDBBatchResponse {
+  for (let i = 0; i < records.length; i++) {
+    const seq = sequenceNumberOf(records[i], i);
+    if (seq !== undefined) return { batchItemFailures: [{ itemIdentifier: seq }] };
+  }
+  // No record carries a sequence number: nothing in it could have been aggregated either.
+  return { batchItemFailures: [] };
+}
+
+/**
+ * Creates the handler for DynamoDB stream batches. It never throws and never reports a poison record as
+ * failed (that would block the shard); it reports the batch's first record as failed only when the batch's
+ * counters were rolled back (or partly could not be), so Lambda retries the batch and no view is lost.
+ * @example export const handler = createStreamHandler({ tableName, dynamodb: new DynamoDBClient(config) });
+ */
+export function createStreamHandler(options: StreamHandlerOptions): StreamHandler {
+  const log = options.log ?? jsonLogger();
+  const concurrency = Math.max(1, options.concurrency ?? DEFAULTS.concurrency);
+  const margin = options.deadlineMarginMs ?? DEFAULTS.deadlineMarginMs;
+  const undoRounds = Math.max(1, options.undoRounds ?? DEFAULTS.undoRounds);
+  const namespace = options.metricsNamespace ?? 'Footfall';
+  const sleep = options.sleep ?? wait;
+
+  return async (event, context) => {
+    const started = Date.now();
+    const records = recordsOf(event);
+    const metrics: InvocationMetrics = {
+      recordsSeen: records?.length ?? 0,
+      recordsApplied: 0,
+      recordsSkipped: 0,
+      recordsPoison: 0,
+      itemsWritten: 0,
+      writeUnits: 0,
+      undoCount: 0,
+      unreverted: 0,
+    };
+    const summary = (status: BatchStatus) =>
+      log.always(
+        'stream batch',
+        metricsFields(metrics, status, { namespace, now: Date.now(), durationMs: Date.now() - started }),
+      );
+    if (records === undefined) {
+      log.error('event is not a stream batch', { recordsType: typeof event });
+      summary('nothing-to-do');
+      return { batchItemFailures: [] };
+    }
+
+    // Fold every change first: a batch costs one write per aggregate item, however many views it holds.
+    const deltas = new DeltaSet();
+    let changes = 0;
+    records.forEach((record, index) => {
+      const decoded = decodeRecord(record, index);
+      if (decoded.kind === 'skip') {
+        metrics.recordsSkipped++;
+        return;
+      }
+      if (decoded.kind === 'poison') {
+        metrics.recordsPoison++;
+        log.warn('poison record skipped', {
+          sequenceNumber: decoded.sequenceNumber,
+          path: decoded.error.path,
+          error: decoded.error.message,
+        });
+        return;
+      }
+      try {
+        // One set per record, merged only when whole: a record that fails halfway adds nothing.
+        const one = new DeltaSet();
+        one.addChange(decoded.before, decoded.after);
+        deltas.merge(one);
+        changes++;
+      } catch (error) {
+        metrics.recordsPoison++;
+        log.warn('poison record skipped', { sequenceNumber: decoded.sequenceNumber, error });
+      }
+    });
+    if (deltas.size === 0) {
+      metrics.recordsApplied = changes;
+      summary('nothing-to-do');
+      return { batchItemFailures: [] };
+    }
+
+    const remainingMs = () => context.getRemainingTimeInMillis();
+    const outcome = await applyBatch(deltas, {
+      dynamodb: options.dynamodb,
+      tableName: options.tableName,
+      concurrency,
+      nearDeadline: () => remainingMs() < margin,
+      remainingMs,
+      undoRounds,
+      undoFloorMs: DEFAULTS.undoFloorMs,
+      sleep,
+    });
+    metrics.itemsWritten = outcome.stats.itemsWritten;
+    metrics.writeUnits = outcome.stats.writeUnits;
+    metrics.undoCount = outcome.stats.undone;
+
+    if (outcome.status === 'applied') {
+      metrics.recordsApplied = changes;
+      summary('applied');
+      return { batchItemFailures: [] };
+    }
+    const response = retryWholeBatch(records);
+    const retryFrom = response.batchItemFailures[0]?.itemIdentifier;
+    if (outcome.status === 'rolled-back') {
+      log.warn('batch rolled back, Lambda will retry it', {
+        reason: outcome.reason,
+        cause: outcome.cause,
+        retryFrom,
+        undone: outcome.stats.undone,
+      });
+    } else {
+      metrics.unreverted = outcome.unreverted.length;
+      // The one case where a retry over-counts: say exactly which counters, and how to take them back.
+      log.error('DOUBLE FAULT: undo failed; the retry of this batch will count these updates twice', {
+        reason: outcome.reason,
+        cause: outcome.cause,
+        retryFrom,
+        unreverted: outcome.unreverted.map((u) => ({
+          key: u.applied.Key,
+          repair: u.repair ?? null,
+          error: u.error,
+        })),
+      });
+    }
+    summary(outcome.status);
+    return response;
+  };
+}

@@ -1,0 +1,96 @@
+// Turns one stream record of any shape into a view change to aggregate, a record to skip, or a poison record.
+import {
+  DecodeError,
+  decodeKey,
+  decodeRawView,
+  describe,
+  type RawView,
+  str,
+  VIEW_SECTION,
+} from '@footfall/core-model';
+
+/** A raw view item was created (`before` absent) or changed (engagement arrived): aggregate the difference. */
+export interface ViewChange {
+  kind: 'change';
+  sequenceNumber: string;
+  before?: RawView;
+  after: RawView;
+}
+
+/** A well-formed record the trigger does not aggregate (a delete, a non-view item). */
+export interface SkippedRecord {
+  kind: 'skip';
+  sequenceNumber: string;
+  reason: string;
+}
+
+/** A record that could not be decoded; logged and skipped so it never blocks its shard. */
+export interface PoisonRecord {
+  kind: 'poison';
+  /** Absent when the record is too broken to carry one. */
+  sequenceNumber?: string;
+  error: DecodeError;
+}
+
+export type DecodedRecord = ViewChange | SkippedRecord | PoisonRecord;
+
+/** Stream sequence numbers are decimal strings of 21 to 40 digits; accept any digit run up to 40. */
+const sequenceNumberCodec = str({ maxLength: 40, pattern: /^\d+$/ });
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
+
+function poison(error: DecodeError, sequenceNumber?: string): PoisonRecord {
+  return sequenceNumber === undefined ? { kind: 'poison', error } : { kind: 'poison', sequenceNumber, error };
+}
+
+/** Reads a record's sequence number without judging the rest of it (for batch failure responses). */
+export function sequenceNumberOf(record: unknown, index: number): string | undefined {
+  if (!isObject(record) || !isObject(record.dynamodb)) return undefined;
+  const s = sequenceNumberCodec.decode(
+    { S: record.dynamodb.SequenceNumber },
+    `Records[${index}].dynamodb.SequenceNumber`,
+  );
+  return s.ok ? s.value : undefined;
+}
+
+/**
+ * Decodes record `index` of a stream event. Never throws: anything malformed (missing images, wrong
+ * types, oversized values, a non-object) becomes a poison record whose error names the attribute path,
+ * e.g. `Records[3].dynamodb.NewImage.Time`.
+ * @example decodeRecord(event.Records[0], 0).kind === 'change'
+ */
+export function decodeRecord(record: unknown, index: number): DecodedRecord {
+  const at = `Records[${index}]`;
+  if (!isObject(record)) return poison(new DecodeError(at, 'stream record object', describe(record)));
+  const d = record.dynamodb;
+  if (!isObject(d)) return poison(new DecodeError(`${at}.dynamodb`, 'object', describe(d)));
+  const seqRaw = d.SequenceNumber;
+  if (typeof seqRaw !== 'string')
+    return poison(new DecodeError(`${at}.dynamodb.SequenceNumber`, 'string', describe(seqRaw)));
+  const seq = sequenceNumberCodec.decode({ S: seqRaw }, `${at}.dynamodb.SequenceNumber`);
+  if (!seq.ok) return poison(seq.error);
+  const sequenceNumber = seq.value;
+
+  const eventName = record.eventName;
+  if (typeof eventName !== 'string')
+    return poison(
+      new DecodeError(`${at}.eventName`, 'INSERT, MODIFY or REMOVE', describe(eventName)),
+      sequenceNumber,
+    );
+  // Deletes (TTL expiry included) leave aggregates alone: counters are kept after raw views expire.
+  if (eventName !== 'INSERT' && eventName !== 'MODIFY')
+    return { kind: 'skip', sequenceNumber, reason: `${eventName.slice(0, 20)} event` };
+
+  const key = decodeKey(d.Keys, `${at}.dynamodb.Keys`);
+  if (!key.ok) return poison(key.error, sequenceNumber);
+  if (key.value.section !== VIEW_SECTION) return { kind: 'skip', sequenceNumber, reason: 'not a view item' };
+
+  const after = decodeRawView(d.NewImage, `${at}.dynamodb.NewImage`);
+  if (!after.ok) return poison(after.error, sequenceNumber);
+  if (eventName === 'INSERT') return { kind: 'change', sequenceNumber, after: after.value };
+  // Without the old image an engagement change cannot be told from a new view: counting it would double it.
+  const before = decodeRawView(d.OldImage, `${at}.dynamodb.OldImage`);
+  if (!before.ok) return poison(before.error, sequenceNumber);
+  return { kind: 'change', sequenceNumber, before: before.value, after: after.value };
+}

@@ -1,0 +1,28 @@
+// Errors of stream-trigger-fn: one base class, subclasses with fixed message shapes.
+
+/** Base class of every error stream-trigger-fn produces. */
+export class StreamTriggerError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StreamTriggerError';
+  }
+}
+
+/** The function's environment is incomplete or malformed (a deployment fault, not bad data). */
+export class ConfigError extends StreamTriggerError {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
+    super(`${variable}: ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** An update given for undoing is not the ADD-only counter update core-model's `counterUpdates` produces. */
+export class NotACounterUpdateError extends StreamTriggerError {
+  constructor(problem: string) {
+    super(`cannot negate update: ${problem}`);
+    this.name = 'NotACounterUpdateError';
+  }
+}

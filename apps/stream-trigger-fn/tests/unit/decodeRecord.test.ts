@@ -1,0 +1,73 @@
+import { decodeRecord } from '../../src';
+import { engaged, image, insert, modify, rawView, remove } from '../helpers/records';
+
+describe('decodeRecord', () => {
+  it('turns a view INSERT into a change without a before image', () => {
+    // Prepare
+    const view = rawView();
+    // Act
+    const decoded = decodeRecord(insert(view, '111111111111111111111'), 0);
+    // Assess
+    expect(decoded).toEqual({ kind: 'change', sequenceNumber: '111111111111111111111', after: view });
+  });
+
+  it('turns an engagement MODIFY into a change from the old to the new view', () => {
+    // Prepare
+    const before = rawView();
+    const after = engaged(before, 40, 80);
+    // Act
+    const decoded = decodeRecord(modify(before, after), 0);
+    // Assess
+    expect(decoded).toMatchObject({ kind: 'change', before, after });
+  });
+
+  it('skips deletes (TTL expiry) and items that are not raw views', () => {
+    // Prepare
+    const view = rawView();
+    const userRecord = insert(view);
+    userRecord.dynamodb = {
+      ...userRecord.dynamodb,
+      Keys: { Path: { S: 'user#admin' }, Section: { S: 'user' } },
+    };
+    // Act
+    const deleted = decodeRecord(remove(view), 0);
+    const user = decodeRecord(userRecord, 1);
+    // Assess
+    expect(deleted).toMatchObject({ kind: 'skip', reason: 'REMOVE event' });
+    expect(user).toMatchObject({ kind: 'skip', reason: 'not a view item' });
+  });
+
+  it('names the attribute path of a wrongly typed attribute', () => {
+    // Prepare
+    const record = insert(rawView(), '222222222222222222222');
+    const newImage = { ...image(rawView()), Time: { S: 'yesterday' } };
+    record.dynamodb = { ...record.dynamodb, NewImage: newImage };
+    // Act
+    const decoded = decodeRecord(record, 3);
+    // Assess
+    expect(decoded).toMatchObject({ kind: 'poison', sequenceNumber: '222222222222222222222' });
+    expect(decoded.kind === 'poison' && decoded.error.path).toBe('Records[3].dynamodb.NewImage.Time');
+  });
+
+  it('never throws, whatever the record looks like', () => {
+    // Prepare
+    const garbage: unknown[] = [
+      null,
+      undefined,
+      42,
+      'INSERT',
+      [],
+      {},
+      { dynamodb: null },
+      { eventName: 'INSERT', dynamodb: { SequenceNumber: 12 } },
+      { eventName: 'INSERT', dynamodb: { SequenceNumber: 'not-digits' } },
+      { eventName: 7, dynamodb: { SequenceNumber: '1' } },
+      { eventName: 'INSERT', dynamodb: { SequenceNumber: '1', Keys: 'view' } },
+      { eventName: 'MODIFY', dynamodb: { SequenceNumber: '1', Keys: insert(rawView()).dynamodb?.Keys } },
+    ];
+    // Act
+    const decoded = garbage.map((r, i) => decodeRecord(r, i));
+    // Assess
+    for (const d of decoded) expect(d.kind).toBe('poison');
+  });
+});
