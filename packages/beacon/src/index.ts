@@ -1,0 +1,6 @@
+// Node side of @footfall/beacon: the built tracking script (src/beacon.ts) for servers, and its size measure.
+export { type BeaconAsset, beaconAsset, beaconDistDir, loadBeaconAsset } from './beaconAsset';
+export { BeaconBuildMissingError, BeaconError, BeaconManifestError } from './errors';
+export { gzipSize } from './gzipSize';
+export { type BeaconManifest, decodeManifest } from './manifest';
+export type { Result } from './result';
