@@ -1,0 +1,183 @@
+// Calls the reporting API with the session's bearer token and turns every answer into a result.
+import type {
+  BreakdownResponse,
+  SigninResponse,
+  SitesResponse,
+  TimeseriesResponse,
+} from '@footfall/core-model/schemas';
+import { decodeBreakdown, decodeErrorBody, decodeSignin, decodeSites, decodeTimeseries } from './decode';
+import type { Dimension } from './dimensions';
+import { DashboardError } from './errors';
+import type { Interval } from './interval';
+import { err, ok, type Result } from './result';
+
+/** What every API call answers. */
+export type ApiResult<T> = Promise<Result<T, DashboardError>>;
+
+/** The query of the timeseries route. */
+export interface TimeseriesParams {
+  site: string;
+  from: string;
+  to: string;
+  path?: string | undefined;
+  interval?: Interval | undefined;
+  tz?: string | undefined;
+}
+
+/** The query of the breakdown route. */
+export interface BreakdownParams {
+  site: string;
+  from: string;
+  to: string;
+  dimension: Dimension;
+  path?: string | undefined;
+  limit?: number | undefined;
+}
+
+/** A downloaded CSV export. */
+export interface CsvFile {
+  blob: Blob;
+  filename: string;
+}
+
+/** The API as the dashboard uses it. */
+export interface ApiClient {
+  signin(username: string, password: string): ApiResult<SigninResponse>;
+  sites(signal?: AbortSignal): ApiResult<SitesResponse>;
+  timeseries(params: TimeseriesParams, signal?: AbortSignal): ApiResult<TimeseriesResponse>;
+  breakdown(params: BreakdownParams, signal?: AbortSignal): ApiResult<BreakdownResponse>;
+  exportCsv(params: { site: string; from: string; to: string }): ApiResult<CsvFile>;
+}
+
+/** Where the client sends requests and how it finds the token. */
+export interface ApiClientOptions {
+  fetch: typeof fetch;
+  /** Prefix of the API paths; '' for the dashboard's own origin. */
+  baseUrl?: string;
+  token: () => string | undefined;
+}
+
+/** The message for an error status when the body carries none. */
+function fallbackMessage(status: number, retryAfter: number | undefined): string {
+  if (status === 401) return 'Your session expired — sign in again.';
+  if (status === 403) return 'This account may not see that site.';
+  if (status === 429)
+    return retryAfter
+      ? `Too many attempts. Try again in ${Math.ceil(retryAfter / 60)} minute(s).`
+      : 'Too many attempts. Try again later.';
+  if (status >= 500) return `The server failed (HTTP ${status}). Try again in a moment.`;
+  return `The request was refused (HTTP ${status}).`;
+}
+
+function query(params: object): string {
+  const q = new URLSearchParams();
+  for (const [name, value] of Object.entries(params))
+    if (value !== undefined && value !== '') q.set(name, String(value));
+  return q.toString();
+}
+
+function filenameOf(disposition: string | null, fallback: string): string {
+  const m = disposition ? /filename="?([^";]+)"?/i.exec(disposition) : null;
+  return m?.[1] ?? fallback;
+}
+
+/**
+ * Creates a client over `fetch`; a 401 from any call comes back as an error whose `isUnauthorized` is true.
+ * @example createApiClient({ fetch: window.fetch.bind(window), token: () => store.token })
+ */
+export function createApiClient(options: ApiClientOptions): ApiClient {
+  const base = options.baseUrl ?? '';
+
+  async function send(path: string, init: RequestInit): Promise<Result<Response, DashboardError>> {
+    const headers = new Headers(init.headers);
+    const token = options.token();
+    if (token) headers.set('authorization', `Bearer ${token}`);
+    let response: Response;
+    try {
+      response = await options.fetch(`${base}${path}`, { ...init, headers });
+    } catch (cause) {
+      if (cause instanceof DOMException && cause.name === 'AbortError')
+        return err(new DashboardError('aborted', 'The request was cancelled.', 0, undefined, { cause }));
+      return err(
+        new DashboardError(
+          'network_error',
+          'Could not reach the server. Check the connection.',
+          0,
+          undefined,
+          {
+            cause,
+          },
+        ),
+      );
+    }
+    if (response.ok) return ok(response);
+    const retryHeader = Number(response.headers.get('retry-after'));
+    const retryAfter = Number.isFinite(retryHeader) && retryHeader > 0 ? retryHeader : undefined;
+    let body: unknown;
+    try {
+      body = await response.json();
+    } catch {
+      body = undefined;
+    }
+    const apiError = decodeErrorBody(body);
+    return err(
+      new DashboardError(
+        apiError?.code ?? `http_${response.status}`,
+        apiError?.message || fallbackMessage(response.status, retryAfter),
+        response.status,
+        retryAfter,
+      ),
+    );
+  }
+
+  async function getJson<T>(
+    path: string,
+    decode: (body: unknown) => Result<T, DashboardError>,
+    init: RequestInit = {},
+  ): ApiResult<T> {
+    const sent = await send(path, init);
+    if (!sent.ok) return sent;
+    try {
+      return decode(await sent.value.json());
+    } catch (cause) {
+      return err(
+        new DashboardError(
+          'invalid_response',
+          "The server's answer was not JSON.",
+          sent.value.status,
+          undefined,
+          {
+            cause,
+          },
+        ),
+      );
+    }
+  }
+
+  return {
+    signin: (username, password) =>
+      getJson('/api/auth/signin', decodeSignin, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password }),
+      }),
+    sites: (signal) => getJson('/api/sites', decodeSites, { signal: signal ?? null }),
+    timeseries: (params, signal) =>
+      getJson(`/api/stats/timeseries?${query(params)}`, decodeTimeseries, { signal: signal ?? null }),
+    breakdown: (params, signal) =>
+      getJson(`/api/stats/breakdown?${query(params)}`, decodeBreakdown, { signal: signal ?? null }),
+    async exportCsv(params) {
+      const sent = await send(`/api/stats/export?${query(params)}`, {});
+      if (!sent.ok) return sent;
+      const fallback = `${params.site}-${params.from}-${params.to}.csv`;
+      try {
+        const blob = await sent.value.blob();
+        return ok({ blob, filename: filenameOf(sent.value.headers.get('content-disposition'), fallback) });
+      } catch (cause) {
+        return err(
+          new DashboardError('network_error', 'The download was interrupted.', 0, undefined, { cause }),
+        );
+      }
+    },
+  };
+}

@@ -1,0 +1,40 @@
+// Public face of @footfall/dashboard: the pure parts (periods, intervals, formatting, shares, URL-hash state,
+// API client, session store) and the app's start function. The browser bundle's entry is main.ts.
+export { type ApiClient, type ApiClientOptions, type CsvFile, createApiClient } from './apiClient';
+export { EXPIRED_MESSAGE, SIGNED_OUT_MESSAGE, startApp } from './app';
+export { addDays, daysInRange, isDay, startOfMonth, todayIn } from './days';
+export { countryName, type Dimension, displayValue, TABLES, type TableSpec } from './dimensions';
+export { DashboardError } from './errors';
+export {
+  formatCount,
+  formatDuration,
+  formatPercent,
+  fullLabel,
+  parseBucket,
+  tickIndices,
+  tickLabel,
+} from './format';
+export {
+  allowedIntervals,
+  defaultInterval,
+  effectiveInterval,
+  INTERVALS,
+  type Interval,
+  isInterval,
+} from './interval';
+export {
+  checkRange,
+  type DayRange,
+  isPeriod,
+  MAX_RANGE_DAYS,
+  PERIOD_LABELS,
+  PERIODS,
+  type Period,
+  periodRange,
+} from './period';
+export { type ResolvedView, resolveView, type ViewContext } from './resolveView';
+export { err, ok, type Result } from './result';
+export { createSessionStore, type Session, type SessionStatus, type SessionStore } from './session';
+export { shareOf, shareWidth } from './share';
+export { browserTimeZone, COMMON_TIME_ZONES, isValidTimeZone, timeZoneSuggestions } from './timeZones';
+export { DEFAULT_PERIOD, formatViewState, parseViewState, type ViewState } from './viewState';
