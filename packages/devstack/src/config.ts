@@ -1,0 +1,106 @@
+// Reads `pnpm dev`'s settings from environment variables (SPEC §7) into one validated object.
+import { isAbsolute, join, resolve } from 'node:path';
+import { DevConfigError } from './errors';
+import type { Result } from './result';
+
+/** Everything `pnpm dev` can be told through its environment. */
+export interface DevConfig {
+  /** Port of the local HTTP API (api-fn, beacon, dashboard); 0 picks a free one. */
+  port: number;
+  /** Port of the demo site; PORT + 1 by default (0 when PORT is 0). */
+  demoPort: number;
+  /** Port of DynamoDB Local; 0 picks a free one. */
+  dynamodbPort: number;
+  /** Absolute directory for the database, secrets and stream checkpoints. */
+  dataDir: string;
+  /** Admin password from DEV_ADMIN_PASSWORD; generated and remembered in dataDir when undefined. */
+  adminPassword: string | undefined;
+  /** Table name inside DynamoDB Local. */
+  tableName: string;
+  /** LOG_LEVEL passed to both functions. */
+  logLevel: string;
+  /** Delay between stream polls when the stream is idle, in ms. */
+  pollIntervalMs: number;
+}
+
+/** Default ports and names (SPEC §7). */
+export const DEFAULTS = {
+  port: 3000,
+  dynamodbPort: 8000,
+  dataDir: '.data',
+  tableName: 'footfall',
+  logLevel: 'info',
+  pollIntervalMs: 250,
+} as const;
+
+function port(env: Record<string, string | undefined>, name: string, fallback: number): number | string {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d{1,5}$/.test(raw) || Number(raw) > 65535)
+    return `${name} must be a port number (0-65535), got "${raw}"`;
+  return Number(raw);
+}
+
+/**
+ * Reads PORT, DEMO_PORT, DYNAMODB_PORT, DEV_DATA_DIR, DEV_ADMIN_PASSWORD, TABLE_NAME, LOG_LEVEL and
+ * DEV_POLL_INTERVAL_MS; relative DEV_DATA_DIR values are taken from `baseDir` (the repository root).
+ * @example const config = loadDevConfig(process.env, findRepoRoot()); if (!config.ok) exit(config.error);
+ */
+export function loadDevConfig(
+  env: Record<string, string | undefined>,
+  baseDir: string,
+): Result<DevConfig, DevConfigError> {
+  const fail = (message: string): Result<DevConfig, DevConfigError> => ({
+    ok: false,
+    error: new DevConfigError(message),
+  });
+  const apiPort = port(env, 'PORT', DEFAULTS.port);
+  if (typeof apiPort === 'string') return fail(apiPort);
+  const demoPort = port(env, 'DEMO_PORT', apiPort === 0 ? 0 : apiPort + 1);
+  if (typeof demoPort === 'string') return fail(demoPort);
+  const dynamodbPort = port(env, 'DYNAMODB_PORT', DEFAULTS.dynamodbPort);
+  if (typeof dynamodbPort === 'string') return fail(dynamodbPort);
+  const nonZero = [apiPort, demoPort, dynamodbPort].filter((p) => p !== 0);
+  if (new Set(nonZero).size !== nonZero.length) {
+    return fail(`PORT (${apiPort}), DEMO_PORT (${demoPort}) and DYNAMODB_PORT (${dynamodbPort}) must differ`);
+  }
+
+  const rawDir = env.DEV_DATA_DIR?.trim() || DEFAULTS.dataDir;
+  const dataDir = isAbsolute(rawDir) ? rawDir : resolve(join(baseDir, rawDir));
+
+  const password = env.DEV_ADMIN_PASSWORD;
+  // An empty variable is more likely an unset shell placeholder than a wish for an empty password.
+  const adminPassword = password === undefined || password === '' ? undefined : password;
+
+  const tableName = env.TABLE_NAME?.trim() || DEFAULTS.tableName;
+  if (!/^[a-zA-Z0-9_.-]{3,255}$/.test(tableName))
+    return fail(`TABLE_NAME "${tableName}" is not a valid table name`);
+
+  const logLevel = env.LOG_LEVEL?.trim().toLowerCase() || DEFAULTS.logLevel;
+  if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) {
+    return fail(`LOG_LEVEL must be debug, info, warn or error, got "${logLevel}"`);
+  }
+
+  const rawPoll = env.DEV_POLL_INTERVAL_MS?.trim();
+  let pollIntervalMs: number = DEFAULTS.pollIntervalMs;
+  if (rawPoll !== undefined && rawPoll !== '') {
+    if (!/^\d{1,6}$/.test(rawPoll) || Number(rawPoll) < 10) {
+      return fail(`DEV_POLL_INTERVAL_MS must be a whole number of ms ≥ 10, got "${rawPoll}"`);
+    }
+    pollIntervalMs = Number(rawPoll);
+  }
+
+  return {
+    ok: true,
+    value: {
+      port: apiPort,
+      demoPort,
+      dynamodbPort,
+      dataDir,
+      adminPassword,
+      tableName,
+      logLevel,
+      pollIntervalMs,
+    },
+  };
+}

@@ -1,0 +1,218 @@
+// The stream poller against DynamoDB Local's real stream, with a fake trigger that records what it receives.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createTestTable, LOCAL_REGION, readStream, type TestTable } from '@footfall/dynamodb-local';
+import { parseFilterPattern } from '@footfall/infra';
+import { CheckpointStore } from '../../src/checkpointStore';
+import { silentLog } from '../../src/log';
+import { type FailureReport, type PollerSettings, StreamPoller } from '../../src/streamPoller';
+import {
+  baseSettings,
+  eventually,
+  pathOf,
+  putItems,
+  recordingTrigger,
+  streamsClient,
+  tempDir,
+} from '../helpers/streamFixture';
+
+let table: TestTable;
+const pollers: StreamPoller[] = [];
+
+beforeEach(async () => {
+  table = await createTestTable({ prefix: 'poller' });
+});
+
+afterEach(async () => {
+  await Promise.all(pollers.splice(0).map((p) => p.stop()));
+  await table.cleanup();
+});
+
+function startPoller(
+  settings: Partial<PollerSettings>,
+  invoke: ReturnType<typeof recordingTrigger>['invoke'],
+  options: { checkpointDir?: string; failures?: FailureReport[] } = {},
+): { poller: StreamPoller; checkpoints: CheckpointStore } {
+  const streamArn = table.streamArn ?? '';
+  const checkpoints = new CheckpointStore(
+    join(options.checkpointDir ?? tempDir(), 'checkpoints.json'),
+    streamArn,
+  );
+  const poller = new StreamPoller({
+    client: streamsClient(table.endpoint),
+    streamArn,
+    region: LOCAL_REGION,
+    settings: { ...baseSettings, ...settings },
+    invoke,
+    checkpoints,
+    log: silentLog,
+    onFailure: (report) => options.failures?.push(report),
+    pollIntervalMs: 20,
+    discoveryIntervalMs: 100,
+    retryBaseDelayMs: 1,
+  });
+  pollers.push(poller);
+  poller.start();
+  return { poller, checkpoints };
+}
+
+const views = (...paths: string[]) => paths.map((path) => ({ path, section: 'view' }));
+
+test('records written within the batching window arrive in one invocation, at most BatchSize at a time', async () => {
+  // Prepare
+  const trigger = recordingTrigger();
+  startPoller({ batchSize: 4, maximumBatchingWindowInSeconds: 2 }, trigger.invoke);
+
+  // Act
+  await putItems(table.client, table.tableName, views('a', 'b', 'c', 'd', 'e', 'f'));
+  const delivered = await eventually(() => trigger.calls.flat().length >= 6);
+
+  // Assess
+  expect(delivered).toBe(true);
+  expect(trigger.calls.map((batch) => batch.map(pathOf))).toEqual([
+    ['a', 'b', 'c', 'd'],
+    ['e', 'f'],
+  ]);
+  const [first] = trigger.calls.flat();
+  expect(first).toMatchObject({
+    eventName: 'INSERT',
+    eventSource: 'aws:dynamodb',
+    eventVersion: '1.1',
+    awsRegion: LOCAL_REGION,
+    eventSourceARN: table.streamArn,
+    dynamodb: { Keys: { Path: { S: 'a' }, Section: { S: 'view' } }, StreamViewType: 'NEW_AND_OLD_IMAGES' },
+  });
+  expect(typeof first?.eventID).toBe('string');
+});
+
+test('records that match no filter pattern never reach the function, and the checkpoint moves past them', async () => {
+  // Prepare
+  const pattern = parseFilterPattern(
+    '{"eventName":["INSERT","MODIFY"],"dynamodb":{"Keys":{"Section":{"S":["view"]}}}}',
+  );
+  if (!pattern.ok) throw pattern.error;
+  const trigger = recordingTrigger();
+  const { poller, checkpoints } = startPoller({ filterPatterns: [pattern.value] }, trigger.invoke);
+
+  // Act
+  await putItems(table.client, table.tableName, [
+    { path: 'user#admin', section: 'user' },
+    { path: 'v1', section: 'view' },
+    { path: 'agg', section: 'hour' },
+    { path: 'v2', section: 'view' },
+    { path: 'user#other', section: 'user' },
+  ]);
+  await eventually(() => trigger.calls.flat().length >= 2);
+  // The last record is filtered out; the checkpoint reaching it shows it was handled.
+  const written = await readStream(streamsClient(table.endpoint), table.streamArn ?? '');
+  const lastSequence = written.at(-1)?.dynamodb?.SequenceNumber;
+  const reached = await eventually(() =>
+    checkpointedSequences(checkpoints.path).includes(lastSequence ?? '-'),
+  );
+  await poller.stop();
+
+  // Assess
+  expect(reached).toBe(true);
+  expect(trigger.calls.flat().map(pathOf)).toEqual(['v1', 'v2']);
+  const replay = recordingTrigger();
+  startPoller({}, replay.invoke, { checkpointDir: join(checkpoints.path, '..') });
+  await putItems(table.client, table.tableName, views('v3'));
+  await eventually(() => replay.calls.flat().length >= 1);
+  expect(replay.calls.flat().map(pathOf)).toEqual(['v3']);
+});
+
+test('a throwing function has its batch bisected until the poison record is isolated and given up on', async () => {
+  // Prepare
+  const delivered: string[] = [];
+  const trigger = recordingTrigger((event) => {
+    const paths = event.Records.map(pathOf);
+    if (paths.includes('poison')) throw new Error('cannot decode');
+    delivered.push(...paths);
+    return undefined;
+  });
+  const failures: FailureReport[] = [];
+  startPoller(
+    {
+      batchSize: 10,
+      maximumBatchingWindowInSeconds: 2,
+      bisectBatchOnFunctionError: true,
+      maximumRetryAttempts: 2,
+    },
+    trigger.invoke,
+    { failures },
+  );
+
+  // Act
+  await putItems(table.client, table.tableName, views('a', 'b', 'c', 'poison', 'd', 'e'));
+  await eventually(() => delivered.length >= 5 && failures.length >= 1);
+
+  // Assess
+  expect(delivered).toEqual(['a', 'b', 'c', 'd', 'e']);
+  expect(failures).toHaveLength(1);
+  expect(failures[0]?.requestContext).toMatchObject({
+    condition: 'RetryAttemptsExhausted',
+    approximateInvokeCount: 3,
+  });
+  expect(failures[0]?.DDBStreamBatchInfo.batchSize).toBe(1);
+  // The poison record alone was tried 1 + MaximumRetryAttempts times.
+  const poisonAlone = trigger.calls.filter(
+    (batch) => batch.length === 1 && pathOf(batch[0] ?? {}) === 'poison',
+  );
+  expect(poisonAlone).toHaveLength(3);
+});
+
+test('with ReportBatchItemFailures the batch is retried from the first reported record, not from its start', async () => {
+  // Prepare
+  const trigger = recordingTrigger((event, call) => {
+    const failed = event.Records.find((r) => pathOf(r) === 'c');
+    return call === 1 && failed !== undefined
+      ? { batchItemFailures: [{ itemIdentifier: failed.dynamodb?.SequenceNumber }] }
+      : { batchItemFailures: [] };
+  });
+  startPoller(
+    { batchSize: 10, maximumBatchingWindowInSeconds: 2, reportBatchItemFailures: true },
+    trigger.invoke,
+  );
+
+  // Act
+  await putItems(table.client, table.tableName, views('a', 'b', 'c', 'd'));
+  await eventually(() => trigger.calls.length >= 2);
+
+  // Assess
+  expect(trigger.calls.map((batch) => batch.map(pathOf))).toEqual([
+    ['a', 'b', 'c', 'd'],
+    ['c', 'd'],
+  ]);
+});
+
+test('after a restart the poller continues after the checkpoint: nothing skipped, nothing replayed', async () => {
+  // Prepare
+  const dir = tempDir();
+  const first = recordingTrigger();
+  const { poller } = startPoller({}, first.invoke, { checkpointDir: dir });
+  await putItems(table.client, table.tableName, views('a', 'b'));
+  await eventually(() => first.calls.flat().length >= 2);
+  await poller.stop();
+
+  // Act
+  await putItems(table.client, table.tableName, views('c'));
+  const second = recordingTrigger();
+  startPoller({}, second.invoke, { checkpointDir: dir });
+  await putItems(table.client, table.tableName, views('d'));
+  await eventually(() => second.calls.flat().length >= 2);
+
+  // Assess
+  expect(first.calls.flat().map(pathOf)).toEqual(['a', 'b']);
+  expect(second.calls.flat().map(pathOf)).toEqual(['c', 'd']);
+});
+
+function checkpointedSequences(path: string): string[] {
+  try {
+    const data = JSON.parse(readFileSync(path, 'utf8')) as {
+      shards?: Record<string, { sequenceNumber?: string }>;
+    };
+    return Object.values(data.shards ?? {}).map((shard) => shard.sequenceNumber ?? '');
+  } catch {
+    return [];
+  }
+}
