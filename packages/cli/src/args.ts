@@ -1,0 +1,76 @@
+// Command-line parsing: the command words, positional arguments and options shared by every command.
+import { parseArgs } from 'node:util';
+import { UsageError } from './errors';
+
+/** Options every command understands, plus those of `user` and `export`. */
+export interface CliOptions {
+  table?: string | undefined;
+  endpoint?: string | undefined;
+  region?: string | undefined;
+  passwordStdin: boolean;
+  site?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  help: boolean;
+}
+
+/** A parsed command line. */
+export interface ParsedArgs {
+  /** The command words and arguments, e.g. `['user', 'add', 'alice']`. */
+  positionals: string[];
+  options: CliOptions;
+}
+
+export const USAGE = `Usage: footfall <command> [options]
+
+Commands:
+  user add <name> [--password-stdin]   create a dashboard user (asks for the password, or reads it from stdin)
+  user passwd <name> [--password-stdin] set a user's password
+  user remove <name>                    delete a user
+  user list                             list users (scans the table)
+  key generate                          print a new session key (store it as the AUTH_KEY SSM SecureString)
+  export --site S --from YYYY-MM-DD --to YYYY-MM-DD
+                                        print daily views per page as CSV (the API's export format)
+
+Options:
+  --table NAME      the table (default: $TABLE_NAME)
+  --endpoint URL    a DynamoDB endpoint, e.g. DynamoDB Local (default: $DYNAMODB_ENDPOINT)
+  --region REGION   AWS region (default: the SDK's chain: $AWS_REGION, profile, ...)
+  -h, --help        this text
+`;
+
+/** Parses argv (without node and the script). @example parseCliArgs(['user', 'list', '--table', 't']) */
+export function parseCliArgs(argv: readonly string[]): ParsedArgs {
+  try {
+    const { values, positionals } = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        table: { type: 'string' },
+        endpoint: { type: 'string' },
+        region: { type: 'string' },
+        'password-stdin': { type: 'boolean', default: false },
+        site: { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+    return {
+      positionals,
+      options: {
+        table: values.table,
+        endpoint: values.endpoint,
+        region: values.region,
+        passwordStdin: values['password-stdin'] === true,
+        site: values.site,
+        from: values.from,
+        to: values.to,
+        help: values.help === true,
+      },
+    };
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}

@@ -1,0 +1,42 @@
+// The DynamoDB client and table of a CLI run: options first, then environment, then the SDK's own chain.
+import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
+import type { CliOptions } from './args';
+import { UsageError } from './errors';
+
+/** Region and credentials of DynamoDB Local as the repository's tools use it (@footfall/dynamodb-local). */
+const LOCAL_REGION = 'us-east-1';
+const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
+
+const isLoopback = (endpoint: string): boolean => {
+  try {
+    return ['localhost', '127.0.0.1', '[::1]'].includes(new URL(endpoint).hostname);
+  } catch {
+    return false;
+  }
+};
+
+/** Where a run reads and writes. */
+export interface Target {
+  client: DynamoDBClient;
+  tableName: string;
+}
+
+/**
+ * Builds the client: `--endpoint`/DYNAMODB_ENDPOINT for DynamoDB Local (fake credentials and us-east-1
+ * unless the environment names real ones), otherwise AWS with the SDK's normal region and credential chain.
+ */
+export function createTarget(options: CliOptions, env: Record<string, string | undefined>): Target {
+  const tableName = options.table ?? env.TABLE_NAME;
+  if (!tableName) throw new UsageError('Name the table with --table or TABLE_NAME.');
+  const endpoint = options.endpoint ?? (env.DYNAMODB_ENDPOINT || undefined);
+  const config: DynamoDBClientConfig = {};
+  if (options.region) config.region = options.region;
+  if (endpoint) {
+    config.endpoint = endpoint;
+    if (isLoopback(endpoint)) {
+      config.region ??= env.AWS_REGION || env.AWS_DEFAULT_REGION || LOCAL_REGION;
+      if (!env.AWS_ACCESS_KEY_ID && !env.AWS_PROFILE) config.credentials = LOCAL_CREDENTIALS;
+    }
+  }
+  return { client: new DynamoDBClient(config), tableName };
+}

@@ -1,0 +1,21 @@
+// Errors of the CLI: one base class carrying the exit code; the message is what the user reads.
+
+/** A failure to report to the user in words, with the process exit code to use. */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'CliError';
+  }
+}
+
+/** The command line itself is wrong (exit code 2, usage printed). */
+export class UsageError extends CliError {
+  constructor(message: string) {
+    super(message, 2);
+    this.name = 'UsageError';
+  }
+}

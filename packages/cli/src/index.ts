@@ -1,0 +1,7 @@
+// Public face of @footfall/cli: the admin command line, callable in-process.
+export { type CliOptions, type ParsedArgs, parseCliArgs, USAGE } from './args';
+export { createTarget, type Target } from './client';
+export { CliError, UsageError } from './errors';
+export { type CliIo, processIo } from './io';
+export { MIN_PASSWORD_LENGTH, readNewPassword, readPasswordFromStdin } from './readPassword';
+export { runCli } from './runCli';

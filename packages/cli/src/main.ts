@@ -1,0 +1,7 @@
+// Entry point of `pnpm footfall …` (run with tsx).
+import { processIo } from './io';
+import { runCli } from './runCli';
+
+runCli(process.argv.slice(2), processIo()).then((code) => {
+  process.exitCode = code;
+});
