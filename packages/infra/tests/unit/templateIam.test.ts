@@ -1,10 +1,13 @@
 // template.yaml's IAM: exact actions on exact ARNs, no wildcards, no SAM-generated roles with managed policies.
+import { throttleKey } from '@footfall/core-model';
 import { findStatements, listOf, roleStatements } from '../helpers/iam';
 import { idsOfType, repoTemplate, resource } from '../helpers/repo';
 
 const template = repoTemplate();
 const all = findStatements(template.Resources);
 const logGroupIds = new Set(idsOfType(template, 'AWS::Logs::LogGroup'));
+// The partition prefix of sign-in throttle items, from core-model's key function (`signin#<user>`).
+const THROTTLE_PREFIX = throttleKey('x').Path.S.slice(0, -1);
 
 /** The wildcard a resource carries, if any; a log group's Arn attribute ends in ":*" (its streams). */
 function wildcardIn(resourceValue: unknown): string | undefined {
@@ -75,14 +78,26 @@ describe('template.yaml IAM', () => {
     },
   );
 
-  it('lets api-fn get, put, update and query the table, and nothing else on it', () => {
-    // Act
+  it('lets api-fn get, put, update and query the table, and delete only sign-in throttle items', () => {
+    // Prepare
     const statements = roleStatements(resource(template, 'ApiFnRole').Properties);
 
+    // Act
+    const unconditional = statements.filter((s) => s.Condition === undefined);
+    const conditional = statements.filter((s) => s.Condition !== undefined);
+
     // Assess
-    expect(actionsOn(statements, { 'Fn::GetAtt': ['Table', 'Arn'] })).toEqual(
+    expect(actionsOn(unconditional, { 'Fn::GetAtt': ['Table', 'Arn'] })).toEqual(
       ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'].sort(),
     );
+    expect(conditional).toEqual([
+      {
+        Effect: 'Allow',
+        Action: 'dynamodb:DeleteItem',
+        Resource: { 'Fn::GetAtt': ['Table', 'Arn'] },
+        Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${THROTTLE_PREFIX}*`] } },
+      },
+    ]);
     expect(actionsOn(statements, { 'Fn::GetAtt': ['ApiFnLogGroup', 'Arn'] })).toEqual([
       'logs:CreateLogStream',
       'logs:PutLogEvents',

@@ -1,0 +1,140 @@
+// The built Lambda bundles, loaded the way Lambda loads them and invoked with recorded events on DynamoDB Local.
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { GetItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import { sitePartition, viewKey } from '@footfall/core-model';
+import {
+  createTestTable,
+  localClientConfig,
+  readStream,
+  type TestTable,
+  toLambdaRecord,
+} from '@footfall/dynamodb-local';
+import beaconEvent from '../fixtures/events/beaconScript.json';
+import pageviewEvent from '../fixtures/events/pageview.json';
+import { type BuiltApp, buildApp, invokeBundle } from '../helpers/bundles';
+import { readRepoFile } from '../helpers/repo';
+
+const fixtureBeacon = join(__dirname, '../fixtures/beacon-dist');
+const recordedView = JSON.parse(pageviewEvent.body) as { id: string; site: string };
+
+describe('Lambda bundles', () => {
+  let table: TestTable;
+  let api: BuiltApp;
+  let trigger: BuiltApp;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    // Prepare: both apps built by their own scripts; the api without a dashboard build, to see the warning.
+    table = await createTestTable({ prefix: 'infra-bundles' });
+    api = buildApp('api-fn', [
+      '--beacon',
+      fixtureBeacon,
+      '--dashboard',
+      join(__dirname, 'no-such-dashboard'),
+    ]);
+    trigger = buildApp('stream-trigger-fn');
+    const { credentials, region } = localClientConfig(table.endpoint);
+    // DynamoDB Local keeps tables per access key and region: the bundles must use the test client's.
+    env = {
+      TABLE_NAME: table.tableName,
+      DYNAMODB_ENDPOINT: table.endpoint,
+      AWS_REGION: region,
+      AWS_ACCESS_KEY_ID: credentials.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+      ALLOWED_SITES: 'example.com',
+      ALLOWED_ORIGINS: 'https://example.com',
+      LOG_LEVEL: 'ERROR',
+    };
+  }, 240_000);
+
+  afterAll(async () => {
+    for (const built of [api, trigger]) if (built) rmSync(built.outdir, { recursive: true, force: true });
+    await table?.cleanup();
+  });
+
+  it('writes index.mjs with its chunks and no package.json (so `sam build` only copies)', () => {
+    // Assess
+    for (const built of [api, trigger]) {
+      expect(existsSync(join(built.outdir, 'index.mjs'))).toBe(true);
+      expect(existsSync(join(built.outdir, 'index.mjs.map'))).toBe(true);
+      expect(existsSync(join(built.outdir, 'package.json'))).toBe(false);
+    }
+  });
+
+  it('copies the beacon next to the api bundle and warns that the dashboard is missing', () => {
+    // Act
+    const beaconFiles = readdirSync(join(api.outdir, 'static/beacon')).sort();
+
+    // Assess
+    expect(beaconFiles).toEqual(readdirSync(fixtureBeacon).sort());
+    expect(existsSync(join(api.outdir, 'static/dashboard'))).toBe(false);
+    expect(api.stderr).toContain('WARNING');
+    expect(api.stderr).toContain('no-such-dashboard');
+  });
+
+  it('builds both apps with the same esbuild options', () => {
+    // Prepare
+    const optionsOf = (app: string) => {
+      const text = readRepoFile(`apps/${app}/scripts/build.mjs`);
+      const start = text.indexOf('function lambdaBundleOptions');
+      return text.slice(start, text.indexOf('\n}\n', start));
+    };
+
+    // Act
+    const apiOptions = optionsOf('api-fn');
+
+    // Assess
+    expect(apiOptions).toContain("format: 'esm'");
+    expect(apiOptions).toContain("target: 'node24'");
+    expect(optionsOf('stream-trigger-fn')).toBe(apiOptions);
+  });
+
+  it('serves the beacon script from the api bundle', () => {
+    // Act
+    const response = invokeBundle(join(api.outdir, 'index.mjs'), beaconEvent, env) as {
+      statusCode: number;
+      headers: Record<string, string>;
+      body: string;
+      isBase64Encoded?: boolean;
+    };
+
+    // Assess
+    expect(response.statusCode).toBe(200);
+    const body = response.isBase64Encoded
+      ? Buffer.from(response.body, 'base64').toString('utf8')
+      : response.body;
+    expect(body).toBe(readFileSync(join(fixtureBeacon, 'beacon.js'), 'utf8'));
+  });
+
+  it('accepts a recorded pageview and aggregates it through the trigger bundle', async () => {
+    // Act: ingest through the api bundle, then feed the stream's records to the trigger bundle.
+    const response = invokeBundle(join(api.outdir, 'index.mjs'), pageviewEvent, env) as {
+      statusCode: number;
+    };
+    const streams = new DynamoDBStreamsClient(localClientConfig(table.endpoint));
+    const streamArn = table.streamArn ?? '';
+    const records = (await readStream(streams, streamArn)).map((r) => toLambdaRecord(r, streamArn));
+    streams.destroy();
+    const batch = invokeBundle(join(trigger.outdir, 'index.mjs'), { Records: records }, env);
+
+    // Assess
+    expect(response.statusCode).toBe(202);
+    const raw = await table.client.send(
+      new GetItemCommand({ TableName: table.tableName, Key: viewKey(recordedView.id) }),
+    );
+    expect(raw.Item?.Site?.S).toBe(recordedView.site);
+    expect(records.map((r) => r.eventName)).toEqual(['INSERT']);
+    expect(batch).toEqual({ batchItemFailures: [] });
+    const aggregates = await table.client.send(
+      new QueryCommand({
+        TableName: table.tableName,
+        KeyConditionExpression: '#p = :p',
+        ExpressionAttributeNames: { '#p': 'Path' },
+        ExpressionAttributeValues: { ':p': { S: sitePartition(recordedView.site) } },
+      }),
+    );
+    expect(aggregates.Items?.length ?? 0).toBeGreaterThan(0);
+  });
+});
