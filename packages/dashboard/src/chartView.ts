@@ -60,7 +60,7 @@ export function chartView(locale?: string): ChartView {
             size: interval === 'hour' ? 46 : 32,
             splits: (u) => {
               const phase = interval === 'hour' ? (parseBucket(labels[0] ?? '', 'hour')?.hour ?? 0) : 0;
-              return tickIndices(labels.length, u.bbox.width / uPlot.pxRatio / 70, interval, phase);
+              return tickIndices(labels.length, u.bbox.width / uPlot.pxRatio / 60, interval, phase);
             },
             values: (_u, splits) =>
               splits.map((i, n) => {

@@ -79,7 +79,8 @@ export function dashboardPage(options: DashboardPageOptions): DashboardPage {
           : undefined,
     }),
   }));
-  const utcNote = h('p', { class: 'note tables-note', hidden: true }, 'Tables count whole days in UTC.');
+  // Kept in the layout (only made invisible) so showing it never moves the tables.
+  const utcNote = h('p', { class: 'note tables-note invisible' }, 'Tables count whole days in UTC.');
   const element = h(
     'div',
     { class: 'page' },
@@ -163,9 +164,13 @@ export function dashboardPage(options: DashboardPageOptions): DashboardPage {
     // Filling in defaults is not a navigation: replace, so Back does not land on the bare URL.
     if (hash !== location.hash) history.replaceState(history.state, '', hash);
     controls.update({ ...resolved, sites, tz: resolved.state.tz });
-    utcNote.hidden = resolved.state.tz === 'UTC';
+    utcNote.classList.toggle('invisible', resolved.state.tz === 'UTC');
     const { from, to } = resolved.range;
-    summary.textContent = `${resolved.state.site ?? ''} · ${fullLabel(from, 'day', locale)} – ${fullLabel(to, 'day', locale)} · ${resolved.state.tz}`;
+    const days =
+      from === to
+        ? fullLabel(from, 'day', locale)
+        : `${fullLabel(from, 'day', locale)} – ${fullLabel(to, 'day', locale)}`;
+    summary.textContent = `${resolved.state.site ?? ''} · ${days} · ${resolved.state.tz}`;
     document.title = `${resolved.state.site ?? 'Footfall'} · Footfall`;
     load(resolved);
   };
@@ -181,7 +186,7 @@ export function dashboardPage(options: DashboardPageOptions): DashboardPage {
   };
 
   const loadSites = async (): Promise<void> => {
-    status.textContent = 'Loading sites…';
+    status.textContent = '';
     const r = await api.sites();
     if (!r.ok) {
       if (swallowed(r.error)) return;
