@@ -63,7 +63,7 @@ describe('template.yaml functions', () => {
     expect(group?.RetentionInDays).toEqual(expect.any(Number));
   });
 
-  it('gives api-fn its configuration, with the DynamoDB endpoint declared empty for sam local', () => {
+  it('gives api-fn its configuration, with the endpoint and key variables declared empty for sam local', () => {
     // Act
     const env = (resource(template, 'ApiFn').Properties.Environment as { Variables: Record<string, unknown> })
       .Variables;
@@ -73,6 +73,7 @@ describe('template.yaml functions', () => {
       [
         'ALLOWED_ORIGINS',
         'ALLOWED_SITES',
+        'AUTH_KEY',
         'AUTH_KEY_PARAMETER',
         'DYNAMODB_ENDPOINT',
         'LOG_LEVEL',
@@ -82,6 +83,8 @@ describe('template.yaml functions', () => {
       ].sort(),
     );
     expect(env.DYNAMODB_ENDPOINT).toBe('');
+    // Secrets never sit in the template: the key variable exists only to be set by `sam local`.
+    expect(env.AUTH_KEY).toBe('');
     expect(env.TABLE_NAME).toEqual({ Ref: 'Table' });
     expect(env.AUTH_KEY_PARAMETER).toEqual({ Ref: 'AuthKeyParameterName' });
   });
