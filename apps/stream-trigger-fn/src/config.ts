@@ -32,12 +32,13 @@ export function readConfig(env: Record<string, string | undefined>): Result<Stre
 
 /**
  * DynamoDB client settings of the trigger. A throttled write is retried by the SDK with jittered backoff
- * (standard mode, 5 attempts); a request that hangs is cut after 2 s so a slow call cannot eat the
- * deadline margin that the undo of a failed batch needs.
+ * (standard mode, 4 attempts: at most 1 + 2 + 4 s of throttling backoff), and a request that hangs is cut
+ * after 2 s, so one write in flight takes at most ~15 s: less than the deadline margin, which must also
+ * leave time for the undo of a failed batch.
  */
 export function dynamodbClientConfig(endpoint?: string): DynamoDBClientConfig {
   return {
-    maxAttempts: 5,
+    maxAttempts: 4,
     retryMode: 'standard',
     requestHandler: { connectionTimeout: 1_000, requestTimeout: 2_000 },
     ...(endpoint === undefined ? {} : { endpoint }),

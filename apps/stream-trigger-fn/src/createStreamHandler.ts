@@ -14,8 +14,9 @@ export interface StreamHandlerOptions {
   /** Most UpdateItem calls in flight at once (default 8). */
   concurrency?: number;
   /**
-   * No forward write starts once less than this much time remains (default 10 s): what is left must cover
-   * the writes in flight and the undo of the batch, so a timeout rarely kills the function halfway.
+   * No forward write starts once less than this much time remains (default 20 s, but never more than a
+   * third of the time the invocation started with): what is left must cover the writes in flight and the
+   * undo of the batch, so a timeout rarely kills the function between a write and its undo.
    */
   deadlineMarginMs?: number;
   /** Rounds of undo retries on top of the SDK's own (default 8). */
@@ -29,7 +30,7 @@ export interface StreamHandlerOptions {
 /** The Lambda handler shape of the trigger. */
 export type StreamHandler = (event: DynamoDBStreamEvent, context: Context) => Promise<DynamoDBBatchResponse>;
 
-const DEFAULTS = { concurrency: 8, deadlineMarginMs: 10_000, undoRounds: 8, undoFloorMs: 1_000 };
+const DEFAULTS = { concurrency: 8, deadlineMarginMs: 20_000, undoRounds: 8, undoFloorMs: 1_000 };
 
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -124,11 +125,13 @@ export function createStreamHandler(options: StreamHandlerOptions): StreamHandle
     }
 
     const remainingMs = () => context.getRemainingTimeInMillis();
+    // A short function timeout must still leave room for work: the margin shrinks to a third of it.
+    const deadlineMargin = Math.min(margin, Math.floor(remainingMs() / 3));
     const outcome = await applyBatch(deltas, {
       dynamodb: options.dynamodb,
       tableName: options.tableName,
       concurrency,
-      nearDeadline: () => remainingMs() < margin,
+      nearDeadline: () => remainingMs() < deadlineMargin,
       remainingMs,
       undoRounds,
       undoFloorMs: DEFAULTS.undoFloorMs,

@@ -19,8 +19,12 @@ export function lambdaContext(remainingMs: () => number = () => 60_000): Context
   };
 }
 
-/** A context that has plenty of time for the first `calls` deadline checks, then is nearly out of it. */
-export function contextRunningOutAfter(calls: number, nearlyOutMs = 5_000): Context {
+/**
+ * A context that starts with a minute and still has it for the first `checks` deadline checks (one before
+ * each write), then is nearly out of time: an invocation about to time out after partial work.
+ */
+export function contextRunningOutAfter(checks: number, nearlyOutMs = 5_000): Context {
   let asked = 0;
-  return lambdaContext(() => (++asked > calls ? nearlyOutMs : 60_000));
+  // The first question is the handler's own, when the invocation starts.
+  return lambdaContext(() => (++asked > checks + 1 ? nearlyOutMs : 60_000));
 }

@@ -37,7 +37,7 @@ describe('dynamodbClientConfig', () => {
     // Act
     const config = dynamodbClientConfig();
     // Assess
-    expect(config).toMatchObject({ maxAttempts: 5, retryMode: 'standard' });
+    expect(config).toMatchObject({ maxAttempts: 4, retryMode: 'standard' });
     expect(config.endpoint).toBeUndefined();
   });
 });

@@ -97,6 +97,20 @@ describe('an invocation nearing its deadline', () => {
     });
   });
 
+  it('still works when the function timeout is shorter than the default margin', async () => {
+    // Prepare
+    const { records } = wideBatch();
+    const { handler, calls } = testHandler();
+    // Act
+    const response = await handler(
+      streamEvent(records),
+      lambdaContext(() => 15_000),
+    );
+    // Assess
+    expect(response).toEqual({ batchItemFailures: [] });
+    expect(calls.every((c) => !isUndo(c.input))).toBe(true);
+  });
+
   it('writes nothing at all when the margin is already gone', async () => {
     // Prepare
     const { records, firstSequence } = wideBatch();
