@@ -17,7 +17,7 @@ const PACKAGE_DIST: Record<StaticArea, string> = {
   dashboard: join('packages', 'dashboard', 'dist'),
 };
 
-/** The directory of this module or bundle when the module system tells it (CommonJS); ESM bundles do not. */
+/** The directory of this module or bundle (CommonJS, or an ESM bundle that defines `__dirname`). */
 function moduleDir(): string | undefined {
   return typeof __dirname === 'string' ? __dirname : undefined;
 }
@@ -32,7 +32,8 @@ export function staticCandidates(area: StaticArea, staticDir: string | undefined
   const taskRoot = process.env.LAMBDA_TASK_ROOT;
   if (taskRoot) out.push(resolve(taskRoot, 'static', area));
   const here = moduleDir();
-  if (here) out.push(resolve(here, 'static', area));
+  // A code-split bundle may run this from a chunk folder below the bundle's root.
+  if (here) out.push(resolve(here, 'static', area), resolve(here, '..', 'static', area));
   for (const start of [here, process.cwd()]) {
     if (!start) continue;
     let dir = resolve(start);
