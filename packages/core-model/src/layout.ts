@@ -60,7 +60,8 @@ const rawViewAttributes = item({
   Section: oneOf([VIEW_SECTION]),
   Site: str({ maxLength: LIMITS.site }),
   Page: str({ maxLength: LIMITS.path, pattern: /^\// }),
-  Time: int({ min: 0 }),
+  // Bounded to years 1970–9999 so date arithmetic on it can never throw.
+  Time: int({ min: 0, max: 253_402_300_799_999 }),
   Unique: bool(),
   Bot: bool(),
   Browser: str({ maxLength: LIMITS.uaName }),

@@ -1,6 +1,6 @@
 // Request/response schemas of the HTTP API (SPEC §3), shared by api-fn and the dashboard. Built on zod/mini,
 // which costs ~12 KB in a bundle instead of full zod's ~500 KB (ENVIRONMENT.md).
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 
 /** Limits of SPEC §3 and the layout (a raw view must stay one write unit). */
 export const MAX_BODY_BYTES = 8 * 1024;
