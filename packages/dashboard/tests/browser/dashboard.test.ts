@@ -2,18 +2,15 @@
 // page filter, export, expiry, errors, empty states, layout stability and phone width.
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { BreakdownResponse, TimeseriesResponse } from '@footfall/core-model/schemas';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { addDays, todayIn } from '../../src/days';
-import { formatDuration, formatPercent } from '../../src/format';
 import { EMPTY_SITE } from '../fixtures/cannedData';
 import { type BuiltDashboard, buildDashboard } from '../helpers/buildDashboard';
 import { launchChromium } from '../helpers/chromium';
 import {
   andWaitForData,
-  apiAnswer,
+  expectShownNumbersEqualApi,
   lastRequest,
-  readTable,
   readTotals,
   signIn,
   tokenOf,
@@ -64,46 +61,6 @@ async function openSignedIn(hash = ''): Promise<void> {
   await andWaitForData(page, () => signIn(page, FAKE_USER.username, FAKE_USER.password));
 }
 
-/** Checks the totals and every table on screen against the API's answers to the page's own requests. */
-async function expectShownNumbersEqualApi(path?: string): Promise<void> {
-  const token = await tokenOf(page);
-  const seriesUrl = lastRequest(
-    requests,
-    '/api/stats/timeseries',
-    (q) => (q.get('path') ?? undefined) === path,
-  );
-  const series = await apiAnswer<TimeseriesResponse>(seriesUrl, token);
-  const totals = await readTotals(page);
-  expect(totals).toEqual({
-    views: series.totals.views.toLocaleString('en-US'),
-    visitors: series.totals.visitors.toLocaleString('en-US'),
-    avgDuration: formatDuration(series.totals.avgDuration),
-    avgScroll: formatPercent(series.totals.avgScroll, 'en-US'),
-    bots: series.totals.bots.toLocaleString('en-US'),
-  });
-  const siteUrl = lastRequest(requests, '/api/stats/timeseries', (q) => !q.has('path'));
-  const siteViews = (await apiAnswer<TimeseriesResponse>(siteUrl, token)).totals.views;
-  for (const dimension of [
-    'page',
-    'referrer',
-    'browser',
-    'os',
-    'device',
-    'country',
-    'utm_source',
-    'utm_campaign',
-  ]) {
-    const url = lastRequest(requests, '/api/stats/breakdown', (q) => q.get('dimension') === dimension);
-    const answer = await apiAnswer<BreakdownResponse>(url, token);
-    const shown = await readTable(page, dimension as 'page');
-    expect(shown.map(({ value, views, visitors }) => ({ value, views, visitors }))).toEqual(
-      answer.rows.slice(0, 10),
-    );
-    for (const row of shown)
-      expect(row.share).toBe(formatPercent(Math.min(100, (row.views / siteViews) * 100), 'en-US'));
-  }
-}
-
 describe('dashboard against the fake API', () => {
   it('signs in with the keyboard, keeps the token in sessionStorage only, and shows the API numbers', async () => {
     // Prepare
@@ -128,7 +85,7 @@ describe('dashboard against the fake API', () => {
       interval: 'day',
       tz: ZONE,
     });
-    await expectShownNumbersEqualApi();
+    await expectShownNumbersEqualApi(page, requests);
     expect(await page.evaluate(() => [localStorage.length, document.cookie])).toEqual([0, '']);
     expect(await context.cookies()).toEqual([]);
     const token = await tokenOf(page);
@@ -151,7 +108,7 @@ describe('dashboard against the fake API', () => {
     const today = todayIn(ZONE, new Date());
     let q = lastRequest(requests, '/api/stats/timeseries').searchParams;
     expect([q.get('from'), q.get('to'), q.get('interval')]).toEqual([addDays(today, -29), today, 'day']);
-    await expectShownNumbersEqualApi();
+    await expectShownNumbersEqualApi(page, requests);
 
     // Act / Assess: interval
     await andWaitForData(page, () => page.getByLabel('Interval').selectOption('week'));
@@ -172,7 +129,7 @@ describe('dashboard against the fake API', () => {
     // Act / Assess: site
     await andWaitForData(page, () => page.getByLabel('Site').selectOption('blog.example.com'));
     expect(lastRequest(requests, '/api/stats/breakdown').searchParams.get('site')).toBe('blog.example.com');
-    await expectShownNumbersEqualApi();
+    await expectShownNumbersEqualApi(page, requests);
 
     // Act / Assess: reload keeps the session and the view
     const hash = new URL(page.url()).hash;
@@ -215,7 +172,7 @@ describe('dashboard against the fake API', () => {
     expect(
       await pages.getByRole('button', { name: '/pricing', exact: true }).getAttribute('aria-pressed'),
     ).toBe('true');
-    await expectShownNumbersEqualApi('/pricing');
+    await expectShownNumbersEqualApi(page, requests, '/pricing');
 
     // Act / Assess: Back returns to all pages (the hash is the history)
     await andWaitForData(page, () => page.goBack());
@@ -227,7 +184,7 @@ describe('dashboard against the fake API', () => {
     await andWaitForData(page, () => page.keyboard.press('Enter'));
     expect(await page.getByText('All pages').isVisible()).toBe(true);
     expect(lastRequest(requests, '/api/stats/timeseries').searchParams.has('path')).toBe(false);
-    await expectShownNumbersEqualApi();
+    await expectShownNumbersEqualApi(page, requests);
   });
 
   it('exports the CSV through the token-carrying request', async () => {

@@ -2,7 +2,8 @@
 // and fetch the same API answers the page got, to compare them.
 import type { BreakdownResponse, TimeseriesResponse } from '@footfall/core-model/schemas';
 import type { Page } from 'playwright-core';
-import type { Dimension } from '../../src/dimensions';
+import { type Dimension, TABLES } from '../../src/dimensions';
+import { formatDuration, formatPercent } from '../../src/format';
 
 /** Every API URL a page requested, in order (the page records them from the moment it is watched). */
 export function watchApiRequests(page: Page): string[] {
@@ -91,4 +92,41 @@ export async function apiAnswer<T = TimeseriesResponse | BreakdownResponse>(
   const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
   if (!res.ok) throw new Error(`${url.pathname} answered ${res.status}`);
   return (await res.json()) as T;
+}
+
+/**
+ * Checks the totals and every table on screen against the API's answers to the page's own last requests
+ * (fetched again from the test), and each share against the site's total views. `path` is the page filter.
+ */
+export async function expectShownNumbersEqualApi(
+  page: Page,
+  requests: string[],
+  path?: string,
+): Promise<void> {
+  const token = await tokenOf(page);
+  const seriesUrl = lastRequest(
+    requests,
+    '/api/stats/timeseries',
+    (q) => (q.get('path') ?? undefined) === path,
+  );
+  const series = await apiAnswer<TimeseriesResponse>(seriesUrl, token);
+  expect(await readTotals(page)).toEqual({
+    views: series.totals.views.toLocaleString('en-US'),
+    visitors: series.totals.visitors.toLocaleString('en-US'),
+    avgDuration: formatDuration(series.totals.avgDuration),
+    avgScroll: formatPercent(series.totals.avgScroll, 'en-US'),
+    bots: series.totals.bots.toLocaleString('en-US'),
+  });
+  const siteUrl = lastRequest(requests, '/api/stats/timeseries', (q) => !q.has('path'));
+  const siteViews = (await apiAnswer<TimeseriesResponse>(siteUrl, token)).totals.views;
+  for (const { dimension } of TABLES) {
+    const url = lastRequest(requests, '/api/stats/breakdown', (q) => q.get('dimension') === dimension);
+    const answer = await apiAnswer<BreakdownResponse>(url, token);
+    const shown = await readTable(page, dimension);
+    expect(shown.map(({ value, views, visitors }) => ({ value, views, visitors }))).toEqual(
+      answer.rows.slice(0, 10),
+    );
+    for (const row of shown)
+      expect(row.share).toBe(formatPercent(Math.min(100, (row.views / siteViews) * 100), 'en-US'));
+  }
 }
