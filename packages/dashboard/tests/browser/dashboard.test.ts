@@ -327,7 +327,10 @@ describe('dashboard against the fake API', () => {
 
     // Act
     await page.setViewportSize({ width: 375, height: 740 });
-    await page.waitForTimeout(100); // ResizeObserver → uPlot resize, a frame later.
+    // uPlot follows the new width through a ResizeObserver, a frame later.
+    await page.waitForFunction(
+      () => (document.querySelector('.chart canvas')?.getBoundingClientRect().width ?? 999) <= 375,
+    );
 
     // Assess
     const layout = await page.evaluate(() => ({
