@@ -1,13 +1,9 @@
 // `pnpm dev`: reads the environment, starts the stack, prints where everything is and stops it on Ctrl-C/SIGTERM.
-import { relative } from 'node:path';
 import { DynamoDBLocalError, findRepoRoot } from '@footfall/dynamodb-local';
+import { printBanner } from './banner';
 import { loadDevConfig } from './config';
-import { dataPath } from './dataFiles';
 import { DevstackError } from './errors';
 import { type Stack, startStack } from './startStack';
-
-/** The line tests and scripts wait for. */
-export const READY_LINE = 'Footfall dev stack ready';
 
 const say = (line = '') => process.stdout.write(`${line}\n`);
 
@@ -20,32 +16,11 @@ function explain(error: unknown): string {
   return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }
 
-function banner(stack: Stack, dataDir: string): void {
-  const shownDir = relative(process.cwd(), dataDir) || '.';
-  say();
-  say(READY_LINE);
-  say(`  Dashboard   ${stack.urls.dashboard}   (user admin)`);
-  say(`  Demo site   ${stack.urls.demo}`);
-  say(`  API         ${stack.urls.api}`);
-  say(`  DynamoDB    ${stack.urls.dynamodb}   (pid ${stack.pids.dynamodb}, data in ${shownDir})`);
-  if (stack.adminPasswordGenerated) {
-    say(`  Admin password (generated, shown once): ${stack.adminPassword}`);
-    say(
-      `    kept in ${relative(process.cwd(), dataPath(dataDir, 'adminPassword'))}; set DEV_ADMIN_PASSWORD to choose one`,
-    );
-  } else if (process.env.DEV_ADMIN_PASSWORD === undefined || process.env.DEV_ADMIN_PASSWORD === '') {
-    say(
-      `  Admin password: as shown on the first start (kept in ${relative(process.cwd(), dataPath(dataDir, 'adminPassword'))})`,
-    );
-  }
-  say('Press Ctrl-C to stop.');
-  say();
-}
-
 async function main(): Promise<void> {
   // Node 20 on a dev machine is fine for local runs; the SDK's deprecation notice would open every start.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  const config = loadDevConfig(process.env, findRepoRoot());
+  const repoRoot = findRepoRoot();
+  const config = loadDevConfig(process.env, repoRoot);
   if (!config.ok) {
     process.stderr.write(`pnpm dev: ${config.error.message}\n`);
     process.exit(2);
@@ -91,7 +66,8 @@ async function main(): Promise<void> {
     );
   };
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, stop);
-  banner(stack, c.dataDir);
+  printBanner(say, stack, { dataDir: c.dataDir, repoRoot, passwordFromEnv: c.adminPassword !== undefined });
 }
 
-void main();
+// Only as the entry point: importing this file (a test reading an export) must not start a stack.
+if (require.main === module) void main();
