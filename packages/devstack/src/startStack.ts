@@ -24,7 +24,7 @@ import { LocalLambda } from './localLambda';
 import { createLog, type Log } from './log';
 import { StreamPoller } from './streamPoller';
 import { prepareTable } from './tableSetup';
-import { readDevTemplate, type TemplateFunction } from './template';
+import { type DevTemplate, readDevTemplate, type TemplateFunction } from './template';
 
 /** Where and how to run the stack; everything but dataDir has the defaults of SPEC §7. */
 export interface StackOptions {
@@ -89,6 +89,11 @@ function lambdaEnvironment(fn: TemplateFunction, endpoint: string): Record<strin
   };
 }
 
+/** The functions the stack runs: those with routes, and the stream's trigger. */
+function usedFunctions(template: DevTemplate): Set<string> {
+  return new Set([...template.routes.map((r) => r.functionLogicalId), template.stream.functionLogicalId]);
+}
+
 /** The bundle file Lambda would load for `file.export` in the code folder. */
 function bundleOf(fn: TemplateFunction): { path: string; exportName: string } {
   const dot = fn.handler.lastIndexOf('.');
@@ -127,6 +132,24 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     }
   };
 
+  // Unbuilt apps are the most common first-run mistake: say so before starting anything.
+  const parameters = (demoOrigins: string[]): ParameterValues => ({
+    AllowedSites: 'localhost',
+    AllowedOrigins: demoOrigins.join(','),
+    LogLevel: logLevel.toUpperCase(),
+    ...options.parameters,
+  });
+  // The demo's port is not known yet; the origins do not matter for finding the bundles.
+  const preflight = readDevTemplate(templatePath, {
+    tableName,
+    parameters: parameters(['http://localhost']),
+  });
+  if (!preflight.ok) throw preflight.error;
+  for (const id of usedFunctions(preflight.value)) {
+    const fn = preflight.value.functions.get(id);
+    if (fn !== undefined) bundleOf(fn);
+  }
+
   try {
     // DynamoDB Local refuses a -dbPath that does not exist yet.
     mkdirSync(dataPath(options.dataDir, 'database'), { recursive: true, mode: 0o700 });
@@ -158,15 +181,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     cleanups.push(() => demo.close());
     const demoOrigins = [`http://localhost:${demo.port}`, `http://${HOST}:${demo.port}`];
 
-    const template = readDevTemplate(templatePath, {
-      tableName,
-      parameters: {
-        AllowedSites: 'localhost',
-        AllowedOrigins: demoOrigins.join(','),
-        LogLevel: logLevel.toUpperCase(),
-        ...options.parameters,
-      },
-    });
+    const template = readDevTemplate(templatePath, { tableName, parameters: parameters(demoOrigins) });
     if (!template.ok) throw template.error;
     const { functions, routes, cors, stream } = template.value;
 
@@ -174,8 +189,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     cleanups.push(async () => {
       await Promise.all([...lambdas.values()].map((fn) => fn.stop()));
     });
-    const used = new Set([...routes.map((r) => r.functionLogicalId), stream.functionLogicalId]);
-    for (const id of used) {
+    for (const id of usedFunctions(template.value)) {
       const fn = functions.get(id);
       if (fn === undefined) throw new DevstackError(`template.yaml: function ${id} not found`);
       const bundle = bundleOf(fn);

@@ -148,9 +148,12 @@ export class StreamPoller {
         failures = 0;
       } catch (error) {
         failures++;
-        if (error instanceof ResourceNotFoundException)
-          log.error(`stream ${this.options.streamArn} not found`);
-        else if (failures === 1 || failures % 20 === 0) log.warn(`DescribeStream failed: ${String(error)}`);
+        // Once, then every 20th time: a database that went away should not flood the terminal.
+        if (failures === 1 || failures % 20 === 0) {
+          if (error instanceof ResourceNotFoundException)
+            log.error(`stream ${this.options.streamArn} not found`);
+          else log.warn(`DescribeStream failed: ${String(error)}`);
+        }
       }
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, this.options.discoveryIntervalMs ?? 2000);

@@ -1,6 +1,11 @@
 // The stream poller against DynamoDB Local's real stream, with a fake trigger that records what it receives.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import {
+  type DynamoDBStreamsClient,
+  ExpiredIteratorException,
+  TrimmedDataAccessException,
+} from '@aws-sdk/client-dynamodb-streams';
 import { createTestTable, LOCAL_REGION, readStream, type TestTable } from '@footfall/dynamodb-local';
 import { parseFilterPattern } from '@footfall/infra';
 import { CheckpointStore } from '../../src/checkpointStore';
@@ -31,7 +36,12 @@ afterEach(async () => {
 function startPoller(
   settings: Partial<PollerSettings>,
   invoke: ReturnType<typeof recordingTrigger>['invoke'],
-  options: { checkpointDir?: string; failures?: FailureReport[] } = {},
+  options: {
+    checkpointDir?: string;
+    failures?: FailureReport[];
+    client?: DynamoDBStreamsClient;
+    warnings?: string[];
+  } = {},
 ): { poller: StreamPoller; checkpoints: CheckpointStore } {
   const streamArn = table.streamArn ?? '';
   const checkpoints = new CheckpointStore(
@@ -39,13 +49,13 @@ function startPoller(
     streamArn,
   );
   const poller = new StreamPoller({
-    client: streamsClient(table.endpoint),
+    client: options.client ?? streamsClient(table.endpoint),
     streamArn,
     region: LOCAL_REGION,
     settings: { ...baseSettings, ...settings },
     invoke,
     checkpoints,
-    log: silentLog,
+    log: { ...silentLog, warn: (message) => options.warnings?.push(message) },
     onFailure: (report) => options.failures?.push(report),
     pollIntervalMs: 20,
     discoveryIntervalMs: 100,
@@ -205,6 +215,76 @@ test('after a restart the poller continues after the checkpoint: nothing skipped
   expect(first.calls.flat().map(pathOf)).toEqual(['a', 'b']);
   expect(second.calls.flat().map(pathOf)).toEqual(['c', 'd']);
 });
+
+test('an expired shard iterator is replaced after the last record read: nothing lost, nothing repeated', async () => {
+  // Prepare
+  const faults = faultyStreams(table.endpoint);
+  const trigger = recordingTrigger();
+  startPoller({}, trigger.invoke, { client: faults.client });
+  await putItems(table.client, table.tableName, views('a', 'b'));
+  await eventually(() => trigger.calls.flat().length >= 2);
+
+  // Act
+  faults.failNext(
+    'GetRecordsCommand',
+    new ExpiredIteratorException({ message: 'Iterator expired', $metadata: {} }),
+  );
+  await eventually(() => faults.pending() === 0);
+  await putItems(table.client, table.tableName, views('c', 'd'));
+  await eventually(() => trigger.calls.flat().length >= 4);
+
+  // Assess
+  expect(faults.pending()).toBe(0);
+  expect(trigger.calls.flat().map(pathOf)).toEqual(['a', 'b', 'c', 'd']);
+});
+
+test('a checkpoint whose records were trimmed is reported, and reading resumes from the oldest record kept', async () => {
+  // Prepare
+  const dir = tempDir();
+  const first = recordingTrigger();
+  const { poller } = startPoller({}, first.invoke, { checkpointDir: dir });
+  await putItems(table.client, table.tableName, views('a'));
+  await eventually(() => first.calls.length >= 1);
+  await poller.stop();
+  const faults = faultyStreams(table.endpoint);
+  faults.failNext(
+    'GetShardIteratorCommand',
+    new TrimmedDataAccessException({ message: 'Trimmed', $metadata: {} }),
+  );
+  const warnings: string[] = [];
+  const second = recordingTrigger();
+
+  // Act
+  startPoller({}, second.invoke, { checkpointDir: dir, client: faults.client, warnings });
+  await putItems(table.client, table.tableName, views('b'));
+  await eventually(() => second.calls.flat().some((r) => pathOf(r) === 'b'));
+
+  // Assess
+  expect(warnings.join('\n')).toMatch(/trimmed/);
+  expect(second.calls.flat().map(pathOf)).toContain('b');
+});
+
+/** A streams client on the real endpoint that fails chosen commands once, as an injected fault. */
+function faultyStreams(endpoint: string) {
+  const client = streamsClient(endpoint);
+  const queued: { command: string; error: Error }[] = [];
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const index = queued.findIndex((f) => f.command === context.commandName);
+      if (index >= 0) {
+        const [fault] = queued.splice(index, 1);
+        if (fault !== undefined) throw fault.error;
+      }
+      return next(args);
+    },
+    { step: 'initialize', name: 'injectFault' },
+  );
+  return {
+    client,
+    failNext: (command: string, error: Error) => queued.push({ command, error }),
+    pending: () => queued.length,
+  };
+}
 
 function checkpointedSequences(path: string): string[] {
   try {
