@@ -89,7 +89,7 @@ describe('template.yaml functions', () => {
     expect(env.AUTH_KEY_PARAMETER).toEqual({ Ref: 'AuthKeyParameterName' });
   });
 
-  it('gives the stream trigger the table, the log level and the empty endpoint', () => {
+  it('gives the stream trigger the table, the log level, the empty endpoint and the metrics switch', () => {
     // Act
     const env = (
       resource(template, 'StreamTriggerFn').Properties.Environment as { Variables: Record<string, unknown> }
@@ -100,6 +100,9 @@ describe('template.yaml functions', () => {
       TABLE_NAME: { Ref: 'Table' },
       DYNAMODB_ENDPOINT: '',
       LOG_LEVEL: { Ref: 'LogLevel' },
+      METRICS_NAMESPACE: { Ref: 'MetricsNamespace' },
     });
+    // Custom metrics cost $0.30 each a month: off unless the site owner names a namespace.
+    expect((template.Parameters as Record<string, { Default?: unknown }>).MetricsNamespace?.Default).toBe('');
   });
 });
