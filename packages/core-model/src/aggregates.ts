@@ -64,12 +64,19 @@ export const hourItemKey = (site: string, shard: string, hour: string): Key =>
 export const pagesKey = (site: string, day: string, shard: string): Key =>
   key(sitePartition(site), `pages#${day}#${shard}`);
 /**
- * `dims#<day>#<group>`: views/visitors per dimension value for one UTC day, in two items: `s` (sources:
+ * `dims#<group>#<day>`: views/visitors per dimension value for one UTC day, in two items: `s` (sources:
  * referrer and UTM, present on about half of all views) and `t` (technology and place: browser, OS, device,
- * country, present on every view). Together they would pass 1 KB on a typical day; apart each stays under.
+ * country, present on every view). Together they would pass 1 KB on a typical day; apart each stays under,
+ * and with the group first a breakdown reads only its own group's items.
  */
-export const dimsKey = (site: string, day: string, group: 's' | 't'): Key =>
-  key(sitePartition(site), `dims#${day}#${group}`);
+export const dimsKey = (site: string, day: string, group: DimensionGroup): Key =>
+  key(sitePartition(site), `dims#${group}#${day}`);
+
+/** The two `dims#` item groups: sources (referrer, UTM) and technology/place (browser, OS, device, country). */
+export type DimensionGroup = 's' | 't';
+
+const groupOf = (dimension: Exclude<Dimension, 'page'>): DimensionGroup =>
+  dimension === 'referrer' || dimension === 'utm_source' || dimension === 'utm_campaign' ? 's' : 't';
 
 /** Sort-key bounds (inclusive, for BETWEEN) of one kind of aggregate item over a UTC day or hour range. */
 export interface SectionRange {
@@ -97,11 +104,25 @@ export const pagesRange = (site: string, fromDay: string, toDay: string): Sectio
   from: `pages#${fromDay}`,
   to: `pages#${toDay}#~`,
 });
-export const dimsRange = (site: string, fromDay: string, toDay: string): SectionRange => ({
-  partition: sitePartition(site),
-  from: `dims#${fromDay}`,
-  to: `dims#${toDay}#~`,
-});
+/** The `dims#` items holding `dimension` (only its group) over a UTC day range. */
+export function dimsRange(
+  site: string,
+  dimension: Exclude<Dimension, 'page'>,
+  fromDay: string,
+  toDay: string,
+): SectionRange {
+  const g = groupOf(dimension);
+  return { partition: sitePartition(site), from: `dims#${g}#${fromDay}`, to: `dims#${g}#${toDay}` };
+}
+
+/** The items a breakdown of `dimension` reads over a UTC day range: `pages#` shards or one `dims#` group. */
+export const breakdownRange = (
+  site: string,
+  dimension: Dimension,
+  fromDay: string,
+  toDay: string,
+): SectionRange =>
+  dimension === 'page' ? pagesRange(site, fromDay, toDay) : dimsRange(site, dimension, fromDay, toDay);
 
 const digestCache = new Map<string, { hash: string; shard: string; hourShard: string }>();
 
@@ -149,8 +170,8 @@ export function contributions(v: RawView): Contribution[] {
     out.push([series, `n${h}`, 1n], [series, `d${h}`, d], [series, `s${h}`, s]);
     out.push([hour, `n:${hash}`, 1n], [hour, `d:${hash}`, d], [hour, `s:${hash}`, s]);
   }
-  const sources = dimsKey(v.site, day, 's');
-  const tech = dimsKey(v.site, day, 't');
+  const sources = dimsKey(v.site, day, groupOf('referrer'));
+  const tech = dimsKey(v.site, day, groupOf('browser'));
   const values: [Key, string, string | undefined][] = [
     [sources, DIM_PREFIX.referrer, v.referrer],
     [sources, DIM_PREFIX.utm_source, v.utmSource],

@@ -2,12 +2,14 @@
 
 export {
   addBreakdownRows,
+  breakdownRange,
   type Contribution,
   contributions,
   counterUpdates,
   DeltaSet,
   DIMENSIONS,
   type Dimension,
+  type DimensionGroup,
   dimsKey,
   dimsRange,
   emptyHour,

@@ -25,6 +25,8 @@ export const LIMITS = {
   utm: 100,
   uaName: 64,
   username: 64,
+  /** Latest view time accepted (9999-12-31T23:59:59.999Z), so date arithmetic on it can never throw. */
+  time: 253_402_300_799_999,
 } as const;
 
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -60,8 +62,7 @@ const rawViewAttributes = item({
   Section: oneOf([VIEW_SECTION]),
   Site: str({ maxLength: LIMITS.site }),
   Page: str({ maxLength: LIMITS.path, pattern: /^\// }),
-  // Bounded to years 1970–9999 so date arithmetic on it can never throw.
-  Time: int({ min: 0, max: 253_402_300_799_999 }),
+  Time: int({ min: 0, max: LIMITS.time }),
   Unique: bool(),
   Bot: bool(),
   Browser: str({ maxLength: LIMITS.uaName }),

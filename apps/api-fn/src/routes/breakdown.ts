@@ -1,5 +1,5 @@
 // GET /api/stats/breakdown: views and visitors per page, referrer, browser, OS, device, country or UTM value.
-import { breakdownQuery, dimsRange, pagesRange } from '@footfall/core-model';
+import { breakdownQuery, breakdownRange } from '@footfall/core-model';
 import { DEFAULT_BREAKDOWN_LIMIT, MAX_BREAKDOWN_LIMIT } from '../constants';
 import type { RouteHandler } from '../context';
 import { badRequest } from '../errors';
@@ -30,10 +30,7 @@ export const breakdownRoute: RouteHandler = async (ctx) => {
     );
   const site = reportedSite(ctx, q.value.site);
   const { fromKey, toKey } = range.value;
-  const items = await readAggregates(
-    ctx,
-    dimension === 'page' ? pagesRange(site, fromKey, toKey) : dimsRange(site, fromKey, toKey),
-  );
+  const items = await readAggregates(ctx, breakdownRange(site, dimension, fromKey, toKey));
   const { response, errors } = buildBreakdown(items, dimension, { pathPrefix: path, limit });
   logDecodeErrors(ctx, errors);
   return json(200, response);

@@ -83,7 +83,8 @@ export async function reportFromItems(source: SectionSource, scope: ReportScope)
   }
   const breakdownItems = [
     ...(await source(pagesRange(site, fromDay, toDay))),
-    ...(await source(dimsRange(site, fromDay, toDay))),
+    ...(await source(dimsRange(site, 'referrer', fromDay, toDay))),
+    ...(await source(dimsRange(site, 'browser', fromDay, toDay))),
   ];
   for (const dimension of DIMENSIONS) {
     const rows = new Map<string, PairCount>();

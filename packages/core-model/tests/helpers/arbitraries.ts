@@ -91,7 +91,7 @@ export const rawView: fc.Arbitrary<RawView> = fc.record({
   id: fc.uuid().map((u) => u.toLowerCase()),
   site: text(LIMITS.site),
   path: text(LIMITS.path - 1).map((p) => `/${p}`),
-  time: fc.maxSafeNat(),
+  time: fc.integer({ min: 0, max: LIMITS.time }),
   unique: fc.boolean(),
   bot: fc.boolean(),
   browser: text(LIMITS.uaName),

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import {
+  breakdownRange,
   decodeKey,
   dimsKey,
   dimsRange,
@@ -165,15 +166,35 @@ describe('sort-key ranges hold exactly the items a report needs', () => {
     expect(inRange(range, pagesKey('example.com', '2026-02-28', 'f'))).toBe(false);
   });
 
-  test('dimsRange holds both groups of the first and last day', () => {
+  test('dimsRange holds only the group of its dimension, first and last day included', () => {
     // Prepare
-    const range = dimsRange('example.com', '2026-03-01', '2026-03-31');
+    const referrers = dimsRange('example.com', 'referrer', '2026-03-01', '2026-03-31');
+    const browsers = dimsRange('example.com', 'browser', '2026-03-01', '2026-03-31');
 
     // Act / Assess
-    for (const day of ['2026-03-01', '2026-03-31'])
-      for (const g of ['s', 't'] as const) expect(inRange(range, dimsKey('example.com', day, g))).toBe(true);
-    expect(inRange(range, dimsKey('example.com', '2026-04-01', 's'))).toBe(false);
-    expect(inRange(range, seriesKey('example.com', '2026-03-15'))).toBe(false);
+    for (const day of ['2026-03-01', '2026-03-31']) {
+      expect(inRange(referrers, dimsKey('example.com', day, 's'))).toBe(true);
+      expect(inRange(referrers, dimsKey('example.com', day, 't'))).toBe(false);
+      expect(inRange(browsers, dimsKey('example.com', day, 't'))).toBe(true);
+      expect(inRange(browsers, dimsKey('example.com', day, 's'))).toBe(false);
+    }
+    expect(inRange(referrers, dimsKey('example.com', '2026-04-01', 's'))).toBe(false);
+    expect(inRange(referrers, seriesKey('example.com', '2026-03-15'))).toBe(false);
+  });
+
+  test('breakdownRange reads page shards for pages and the right dims group otherwise', () => {
+    // Act / Assess
+    expect(breakdownRange('example.com', 'page', '2026-03-01', '2026-03-02')).toEqual(
+      pagesRange('example.com', '2026-03-01', '2026-03-02'),
+    );
+    for (const d of ['utm_source', 'utm_campaign'] as const)
+      expect(breakdownRange('example.com', d, '2026-03-01', '2026-03-02')).toEqual(
+        dimsRange('example.com', 'referrer', '2026-03-01', '2026-03-02'),
+      );
+    for (const d of ['os', 'device', 'country'] as const)
+      expect(breakdownRange('example.com', d, '2026-03-01', '2026-03-02')).toEqual(
+        dimsRange('example.com', 'browser', '2026-03-01', '2026-03-02'),
+      );
   });
 
   test('seriesRange is inclusive and stays in its site', () => {
