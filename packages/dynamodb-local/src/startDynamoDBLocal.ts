@@ -71,7 +71,10 @@ async function launch(
 ): Promise<{ child: ChildProcess; pid: number; endpoint: string }> {
   const { command, args, cwd } = javaCommand({ ...options, port });
   const running = runningChildren();
-  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], cwd });
+  // Its own process group: a Ctrl-C in the terminal reaches only the parent, which then stops java in
+  // order (after in-flight writes), instead of java dying mid-batch; the parent-death signal and the exit
+  // hook still make sure it never outlives the parent.
+  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], cwd, detached: true });
   let output = '';
   const collect = (chunk: Buffer) => {
     output = (output + chunk.toString('utf8')).slice(-STDERR_TAIL_CHARS);
