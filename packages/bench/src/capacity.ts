@@ -1,0 +1,56 @@
+// Counts what DynamoDB charges: sums ConsumedCapacity of every call a client makes, by operation.
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+
+/** Running totals of consumed capacity, split by operation name. */
+export class CapacityMeter {
+  readonly writeUnits = new Map<string, number>();
+  readonly readUnits = new Map<string, number>();
+  calls = 0;
+
+  get totalWrite(): number {
+    return [...this.writeUnits.values()].reduce((a, b) => a + b, 0);
+  }
+  get totalRead(): number {
+    return [...this.readUnits.values()].reduce((a, b) => a + b, 0);
+  }
+  reset(): void {
+    this.writeUnits.clear();
+    this.readUnits.clear();
+    this.calls = 0;
+  }
+}
+
+const WRITES = new Set(['PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand', 'BatchWriteItemCommand']);
+
+/**
+ * Attaches a meter to a client: every command asks for `ReturnConsumedCapacity: TOTAL` and the answer's
+ * units are added up, so the figures are what DynamoDB (Local) charged, not an estimate.
+ */
+export function meter(client: DynamoDBClient, m: CapacityMeter): void {
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const input = args.input as Record<string, unknown>;
+      if (
+        input &&
+        typeof input === 'object' &&
+        !('ReturnConsumedCapacity' in input && input.ReturnConsumedCapacity)
+      )
+        input.ReturnConsumedCapacity = 'TOTAL';
+      const result = await next(args);
+      const output = result.output as { ConsumedCapacity?: unknown };
+      const list = Array.isArray(output.ConsumedCapacity)
+        ? output.ConsumedCapacity
+        : [output.ConsumedCapacity];
+      const name = context.commandName ?? 'unknown';
+      for (const c of list) {
+        if (!c || typeof c !== 'object') continue;
+        const units = Number((c as { CapacityUnits?: unknown }).CapacityUnits ?? 0);
+        const target = WRITES.has(name) ? m.writeUnits : m.readUnits;
+        target.set(name, (target.get(name) ?? 0) + units);
+      }
+      m.calls += 1;
+      return result;
+    },
+    { step: 'initialize', name: 'footfallCapacityMeter' },
+  );
+}

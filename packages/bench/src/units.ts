@@ -1,0 +1,284 @@
+// Write and read units of the reference workload, measured on DynamoDB Local through the real Lambda code.
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import { createApiHandler } from '@footfall/api-fn';
+import { fakeContext, httpEvent } from '@footfall/api-fn/testing';
+import {
+  createTableFromTemplate,
+  localClientConfig,
+  readStream,
+  readTableDefinition,
+  startDynamoDBLocal,
+  toLambdaRecord,
+} from '@footfall/dynamodb-local';
+import { createStreamHandler, jsonLogger } from '@footfall/stream-trigger-fn';
+import { generateKey, issueToken, parseKey } from '@footfall/tokens';
+import type { DynamoDBRecord } from 'aws-lambda';
+import { CapacityMeter, meter } from './capacity';
+import { type GroundTruth, groundTruth } from './groundTruth';
+import type { Send } from './workload';
+
+export interface UnitsResult {
+  views: number;
+  engagementEvents: number;
+  streamRecords: number;
+  ingestWriteUnits: number;
+  ingestMsPerRequest: number;
+  batches: {
+    batchSize: number;
+    invocations: number;
+    aggregationWriteUnits: number;
+    writeUnitsPerView: number;
+    ingestPerView: number;
+    aggregationPerView: number;
+    msPerInvocation: number;
+    countsMatch: boolean;
+    mismatches: string[];
+  }[];
+  dashboardReadUnits: number;
+  dashboardReadDetail: Record<string, number>;
+  /** The first stream records, for the CPU benchmark. */
+  sampleRecords: DynamoDBRecord[];
+}
+
+const SITE = 'example.com';
+
+function apiConfig(tableName: string, endpoint: string, authKey: string) {
+  return {
+    tableName,
+    dynamodbEndpoint: endpoint,
+    allowedSites: [SITE],
+    allowedOrigins: [],
+    authKey: { kind: 'value' as const, value: authKey },
+    tokenTtlSeconds: 3600,
+    retentionDays: 30,
+    logLevel: 'error' as const,
+  };
+}
+
+const quiet = () => {};
+const progress = (line: string) => console.error(`bench: ${line}`);
+
+type Api = ReturnType<typeof createApiHandler>;
+
+async function getJson(api: Api, token: string, path: string, query: Record<string, string>) {
+  const res = await api(
+    httpEvent({ method: 'GET', path, query, headers: { authorization: `Bearer ${token}` } }),
+    fakeContext(),
+  );
+  const r = res as { statusCode?: number; body?: string };
+  if (r.statusCode !== 200) throw new Error(`GET ${path} → ${r.statusCode}: ${r.body}`);
+  return JSON.parse(r.body ?? '{}');
+}
+
+/** Compares the reports of one aggregate table with the ground truth; returns the differences. */
+async function verify(
+  api: Api,
+  token: string,
+  truth: GroundTruth,
+  from: string,
+  to: string,
+): Promise<string[]> {
+  const out: string[] = [];
+  const ts = await getJson(api, token, '/api/stats/timeseries', { site: SITE, from, to, interval: 'day' });
+  const expect = (what: string, got: number, want: number) => {
+    if (got !== want) out.push(`${what}: got ${got}, want ${want}`);
+  };
+  expect('views', ts.totals.views, truth.views);
+  expect('visitors', ts.totals.visitors, truth.visitors);
+  expect('bots', ts.totals.bots, truth.bots);
+  const avg = (sum: number, n: number) => (n === 0 ? 0 : Math.round((sum / n) * 10) / 10);
+  expect('avgDuration', ts.totals.avgDuration, avg(truth.durationSum, truth.engaged));
+  expect('avgScroll', ts.totals.avgScroll, avg(truth.scrollSum, truth.engaged));
+  const pointViews = (ts.points as { views: number }[]).reduce((s, p) => s + p.views, 0);
+  expect('sum of points', pointViews, truth.views);
+  for (const [dimension, want] of [
+    ['page', truth.pages],
+    ['referrer', truth.referrers],
+    ['browser', truth.browsers],
+    ['country', truth.countries],
+  ] as const) {
+    const b = await getJson(api, token, '/api/stats/breakdown', {
+      site: SITE,
+      from,
+      to,
+      dimension,
+      limit: '1000',
+    });
+    const got = new Map<string, { views: number; visitors: number }>(
+      (b.rows as { value: string; views: number; visitors: number }[]).map((r) => [r.value, r]),
+    );
+    if (got.size !== want.size) out.push(`${dimension}: ${got.size} rows, want ${want.size}`);
+    for (const [value, w] of want) {
+      const g = got.get(value);
+      if (!g || g.views !== w.views || g.visitors !== w.visitors)
+        out.push(`${dimension} ${value}: got ${JSON.stringify(g)}, want ${JSON.stringify(w)}`);
+    }
+  }
+  return out;
+}
+
+const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/**
+ * Runs the workload through api-fn into one table, reads that table's real stream once, then for each batch
+ * size replays the records through stream-trigger-fn into a fresh aggregate table, metering every call.
+ */
+export async function measureUnits(
+  sends: readonly Send[],
+  batchSizes: readonly number[],
+): Promise<UnitsResult> {
+  const ddb = await startDynamoDBLocal();
+  try {
+    const endpoint = ddb.endpoint;
+    const key = generateKey();
+    const parsedKey = parseKey(key);
+    if (!parsedKey.ok) throw new Error('generated key does not parse');
+    const token = issueToken({ sub: 'bench' }, { key: parsedKey.value, ttlSeconds: 3600 });
+
+    // Ingest: every send through the api-fn handler, at the workload's own clock.
+    const ingestMeter = new CapacityMeter();
+    const ingestClient = new DynamoDBClient(localClientConfig(endpoint));
+    meter(ingestClient, ingestMeter);
+    const { streamArn } = await createTableFromTemplate(ingestClient, { tableName: 'bench-ingest' });
+    if (!streamArn) throw new Error('the template table has no stream');
+    let clock = 0;
+    const ingest = createApiHandler({
+      config: apiConfig('bench-ingest', endpoint, key),
+      dynamodb: ingestClient,
+      now: () => clock,
+      logSink: quiet,
+    });
+    const started = performance.now();
+    for (const s of sends) {
+      clock = s.time;
+      const res = (await ingest(
+        httpEvent({
+          method: 'POST',
+          path: '/api/event',
+          headers: { 'content-type': 'text/plain;charset=UTF-8', 'user-agent': s.userAgent },
+          body: JSON.stringify(s.body),
+        }),
+        fakeContext(),
+      )) as { statusCode?: number; body?: string };
+      if (res.statusCode !== 202) throw new Error(`ingest answered ${res.statusCode}: ${res.body}`);
+    }
+    const ingestMs = performance.now() - started;
+    const definition = readTableDefinition();
+    progress(
+      `ingest: ${sends.length} requests, ${ingestMeter.totalWrite} WCU, ${(ingestMs / 1000).toFixed(0)} s`,
+    );
+
+    // The stream, read once, shaped like Lambda's event records.
+    const streams = new DynamoDBStreamsClient(localClientConfig(endpoint));
+    const raw = await readStream(streams, streamArn, { maxPagesPerShard: 100_000 });
+    const records: DynamoDBRecord[] = raw.map((r) => toLambdaRecord(r, streamArn));
+
+    const views = sends.filter((s) => s.kind === 'pageview').length;
+    const engagementEvents = sends.length - views;
+    const truth = groundTruth(sends);
+    const firstDay = day(sends[0]?.time ?? 0);
+    const lastDay = day(sends[sends.length - 1]?.time ?? 0);
+
+    // The three replays are independent (own table, own client, each strictly sequential inside), so they
+    // run side by side: DynamoDB Local uses both cores, and each replay's write units stay deterministic.
+    const replay = async (batchSize: number): Promise<UnitsResult['batches'][number]> => {
+      const tableName = `bench-agg-${batchSize}`;
+      const aggMeter = new CapacityMeter();
+      const aggClient = new DynamoDBClient(localClientConfig(endpoint));
+      meter(aggClient, aggMeter);
+      // The aggregate tables need no stream (nothing reads it here, and the trigger's own writes are
+      // filtered out of it in production); DynamoDB Local slows down as a stream grows.
+      const { StreamSpecification: _stream, ...withoutStream } = definition.createTable;
+      await createTableFromTemplate(aggClient, {
+        tableName,
+        definition: { ...definition, createTable: withoutStream },
+      });
+      const trigger = createStreamHandler({
+        tableName,
+        dynamodb: aggClient,
+        metricsNamespace: '',
+        log: jsonLogger('error', quiet),
+      });
+      let invocations = 0;
+      const t0 = performance.now();
+      for (let i = 0; i < records.length; i += batchSize) {
+        const batch = records.slice(i, i + batchSize);
+        const out = await trigger({ Records: batch }, fakeContext());
+        invocations += 1;
+        if (invocations % 2000 === 0)
+          progress(
+            `batches of ${batchSize}: ${invocations} invocations, ${((performance.now() - t0) / 1000).toFixed(0)} s`,
+          );
+        if (out && out.batchItemFailures.length > 0)
+          throw new Error(`batch at ${i} reported failures: ${JSON.stringify(out.batchItemFailures)}`);
+      }
+      const msPerInvocation = (performance.now() - t0) / invocations;
+      progress(`batches of ${batchSize}: ${invocations} invocations, ${aggMeter.totalWrite} WCU`);
+      aggClient.destroy();
+      const reportClient = new DynamoDBClient(localClientConfig(endpoint));
+      const api = createApiHandler({
+        config: apiConfig(tableName, endpoint, key),
+        dynamodb: reportClient,
+        logSink: quiet,
+      });
+      const mismatches = await verify(api, token, truth, firstDay, lastDay);
+      reportClient.destroy();
+      return {
+        batchSize,
+        invocations,
+        aggregationWriteUnits: aggMeter.totalWrite,
+        ingestPerView: ingestMeter.totalWrite / views,
+        aggregationPerView: aggMeter.totalWrite / views,
+        writeUnitsPerView: (ingestMeter.totalWrite + aggMeter.totalWrite) / views,
+        msPerInvocation,
+        countsMatch: mismatches.length === 0,
+        mismatches: mismatches.slice(0, 10),
+      };
+    };
+    const batches = await Promise.all(batchSizes.map(replay));
+
+    // One dashboard load on the largest-batch table: 31 days ending on the workload's last day.
+    const readClient = new DynamoDBClient(localClientConfig(endpoint));
+    const readMeter = new CapacityMeter();
+    meter(readClient, readMeter);
+    const api = createApiHandler({
+      config: apiConfig(`bench-agg-${Math.max(...batchSizes)}`, endpoint, key),
+      dynamodb: readClient,
+      logSink: quiet,
+    });
+    const to = lastDay;
+    const from = day(Date.parse(`${lastDay}T00:00:00Z`) - 30 * 86_400_000);
+    const loads: [string, string, Record<string, string>][] = [
+      ['timeseries', '/api/stats/timeseries', { site: SITE, from, to, interval: 'day' }],
+      ['page', '/api/stats/breakdown', { site: SITE, from, to, dimension: 'page' }],
+      ['referrer', '/api/stats/breakdown', { site: SITE, from, to, dimension: 'referrer' }],
+      ['browser', '/api/stats/breakdown', { site: SITE, from, to, dimension: 'browser' }],
+      ['country', '/api/stats/breakdown', { site: SITE, from, to, dimension: 'country' }],
+    ];
+    let dashboardReadUnits = 0;
+    const dashboardReadDetail: Record<string, number> = {};
+    for (const [name, path, query] of loads) {
+      readMeter.reset();
+      await getJson(api, token, path, query);
+      dashboardReadDetail[name] = readMeter.totalRead;
+      dashboardReadUnits += readMeter.totalRead;
+    }
+    readClient.destroy();
+    ingestClient.destroy();
+    streams.destroy();
+    return {
+      views,
+      engagementEvents,
+      streamRecords: records.length,
+      ingestWriteUnits: ingestMeter.totalWrite,
+      ingestMsPerRequest: ingestMs / sends.length,
+      batches,
+      dashboardReadUnits,
+      dashboardReadDetail,
+      sampleRecords: records.slice(0, 100),
+    };
+  } finally {
+    await ddb.stop();
+  }
+}
