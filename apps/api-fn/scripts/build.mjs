@@ -1,6 +1,7 @@
 // Bundles api-fn for Lambda (nodejs24.x, arm64) into dist/index.mjs and copies the static files it serves.
 //
-// Why these options (measurements and commands in docs/bundles.md):
+// Why these options, shared with stream-trigger-fn in packages/config/lambda-bundle.mjs (measurements and
+// commands in docs/bundles.md):
 // - ES modules with code splitting: the routes that import tokens and the SSM client lazily get their own
 //   chunks, so a cold ingest request never reads or parses them. Measured on the real handler, this loads
 //   faster than one CommonJS file (where lazy imports are inlined and parsed at load anyway).
@@ -18,30 +19,8 @@ import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { lambdaBundleOptions } from '@footfall/config/lambda-bundle.mjs';
 import { build } from 'esbuild';
-
-/** esbuild options of a Lambda bundle; stream-trigger-fn's script has the same (kept in step by a test). */
-function lambdaBundleOptions(entryFile, outDir) {
-  return {
-    entryPoints: { index: entryFile },
-    outdir: outDir,
-    outExtension: { '.js': '.mjs' },
-    chunkNames: 'chunks/[name]-[hash]',
-    bundle: true,
-    splitting: true,
-    platform: 'node',
-    target: 'node24',
-    format: 'esm',
-    mainFields: ['module', 'main'],
-    banner: {
-      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-    },
-    define: { __dirname: 'import.meta.dirname', __filename: 'import.meta.filename' },
-    minify: true,
-    sourcemap: true,
-    logLevel: 'warning',
-  };
-}
 
 const appDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const repoDir = resolve(appDir, '../..');

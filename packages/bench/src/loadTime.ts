@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { lambdaBundleOptions } from '@footfall/config/lambda-bundle.mjs';
 import { build } from 'esbuild';
 
 export interface LoadTimeResult {
@@ -27,25 +28,11 @@ async function referenceBundle(repo: string): Promise<string> {
   );
   const outdir = join(dir, 'dist');
   rmSync(outdir, { recursive: true, force: true });
-  // Code splitting as in the apps: the SDK's own dynamic imports (credential providers) become lazy chunks.
+  // The apps' own options (code splitting included: the SDK's lazy credential providers stay lazy).
   await build({
-    entryPoints: { index: entry },
-    outdir,
-    outExtension: { '.js': '.mjs' },
-    chunkNames: 'chunks/[name]-[hash]',
-    bundle: true,
-    splitting: true,
-    platform: 'node',
-    target: 'node24',
-    format: 'esm',
-    mainFields: ['module', 'main'],
-    banner: {
-      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-    },
-    define: { __dirname: 'import.meta.dirname', __filename: 'import.meta.filename' },
-    minify: true,
+    ...lambdaBundleOptions(entry, outdir),
+    sourcemap: false,
     nodePaths: [join(repo, 'packages/bench/node_modules')],
-    logLevel: 'warning',
   });
   const outfile = join(outdir, 'index.mjs');
   return outfile;
