@@ -7,7 +7,15 @@ import type { ApiConfig } from './config';
 import { RETRY_AFTER_SECONDS } from './constants';
 import type { RequestContext } from './context';
 import { ApiError, notFound, ServiceUnavailableError } from './errors';
-import { corsHeaders, empty, errorResponse, type HttpResponse, headersOf, queryOf } from './http';
+import {
+  corsHeaders,
+  empty,
+  errorResponse,
+  type HttpResponse,
+  headersOf,
+  queryOf,
+  withoutBody,
+} from './http';
 import { createLogger, errorFields, type LogSink } from './logger';
 import { type CorsPolicy, matchRoute, ROUTES } from './router';
 import { createStaticFiles } from './staticFiles';
@@ -129,6 +137,8 @@ export function createApiHandler(options: ApiHandlerOptions): ApiHandler {
 
     if (method !== 'OPTIONS')
       response.headers = { ...response.headers, ...corsFor(policy, headers.origin, config) };
+    // HEAD never carries a body, whatever the status (a 404 or 405 too).
+    if (method === 'HEAD') response = withoutBody(response);
     const fields = {
       method,
       path: path.slice(0, 200),

@@ -27,6 +27,25 @@ export function empty(statusCode: number, headers: Record<string, string> = {}):
   return { statusCode, headers: { 'cache-control': 'no-store', ...headers }, body: '' };
 }
 
+/** The size in bytes a response body has on the wire (base64 bodies are decoded by API Gateway). */
+export function bodyLength(response: HttpResponse): number {
+  const body = response.body ?? '';
+  return Buffer.byteLength(body, response.isBase64Encoded ? 'base64' : 'utf8');
+}
+
+/**
+ * The answer to HEAD: the GET answer's status and headers with no body; Content-Length still tells the
+ * size a GET would send (RFC 9110 §9.3.2).
+ */
+export function withoutBody(response: HttpResponse): HttpResponse {
+  const { isBase64Encoded: _dropped, ...rest } = response;
+  return {
+    ...rest,
+    headers: { 'content-length': String(bodyLength(response)), ...response.headers },
+    body: '',
+  };
+}
+
 /** The `{"error":{"code","message"}}` response of an ApiError. */
 export function errorResponse(error: ApiError): HttpResponse {
   return json(error.status, { error: { code: error.code, message: error.message } }, error.headers);

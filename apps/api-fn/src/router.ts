@@ -19,6 +19,8 @@ export type CorsPolicy = 'public' | 'configured' | 'none';
 export interface Route {
   method: 'GET' | 'POST';
   pattern: string;
+  /** Also answer HEAD like GET (its headers, no body): static files, which caches and link checkers probe. */
+  head?: true;
   cors: CorsPolicy;
   handle: RouteHandler;
 }
@@ -33,10 +35,10 @@ export const ROUTES: readonly Route[] = [
   { method: 'GET', pattern: '/api/stats/timeseries', cors: 'configured', handle: timeseriesRoute },
   { method: 'GET', pattern: '/api/stats/breakdown', cors: 'configured', handle: breakdownRoute },
   { method: 'GET', pattern: '/api/stats/export', cors: 'configured', handle: exportRoute },
-  { method: 'GET', pattern: '/beacon.js', cors: 'public', handle: beaconRoute },
-  { method: 'GET', pattern: '/beacon/{file}', cors: 'public', handle: beaconFileRoute },
-  { method: 'GET', pattern: '/dashboard', cors: 'none', handle: dashboardRoute },
-  { method: 'GET', pattern: '/dashboard/{file+}', cors: 'none', handle: dashboardRoute },
+  { method: 'GET', pattern: '/beacon.js', cors: 'public', handle: beaconRoute, head: true },
+  { method: 'GET', pattern: '/beacon/{file}', cors: 'public', handle: beaconFileRoute, head: true },
+  { method: 'GET', pattern: '/dashboard', cors: 'none', handle: dashboardRoute, head: true },
+  { method: 'GET', pattern: '/dashboard/{file+}', cors: 'none', handle: dashboardRoute, head: true },
 ];
 
 /** What the route table says about a method and path. */
@@ -79,8 +81,9 @@ export function matchRoute(routes: readonly Route[], method: string, path: strin
   for (const route of routes) {
     const params = matchPattern(route.pattern, path);
     if (!params) continue;
-    if (route.method === method) return { kind: 'found', route, params };
-    if (!allow.includes(route.method)) allow.push(route.method);
+    if (route.method === method || (method === 'HEAD' && route.head)) return { kind: 'found', route, params };
+    for (const m of route.head ? [route.method, 'HEAD'] : [route.method])
+      if (!allow.includes(m)) allow.push(m);
     cors = route.cors;
   }
   return allow.length > 0 ? { kind: 'wrong_method', allow, cors } : { kind: 'not_found' };

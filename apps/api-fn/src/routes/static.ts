@@ -38,16 +38,19 @@ const HASHED_NAME = /[.-][A-Za-z0-9_]{8,}\.[a-z0-9]+$/;
 function fileResponse(name: string, content: Buffer, cacheControl: string): HttpResponse {
   const ext = extname(name).toLowerCase();
   const text = TEXT_TYPES[ext];
+  // Stated here so GET and HEAD carry the same Content-Length.
+  const length = String(content.length);
   if (text)
     return {
       statusCode: 200,
-      headers: { 'content-type': text, 'cache-control': cacheControl },
+      headers: { 'content-type': text, 'content-length': length, 'cache-control': cacheControl },
       body: content.toString('utf8'),
     };
   return {
     statusCode: 200,
     headers: {
       'content-type': BINARY_TYPES[ext] ?? 'application/octet-stream',
+      'content-length': length,
       'cache-control': cacheControl,
     },
     body: content.toString('base64'),
@@ -66,7 +69,7 @@ async function serve(
   return fileResponse(file, content, cacheControl);
 }
 
-/** `GET /beacon.js`. */
+/** `GET /beacon.js` (and HEAD, answered by the router from the GET answer). */
 export const beaconRoute: RouteHandler = (ctx) => serve(ctx, 'beacon', 'beacon.js', BEACON_CACHE);
 
 /** `GET /beacon/{file}`: only the content-hashed beacon, cached for a year. */

@@ -110,6 +110,63 @@ describe('static routes', () => {
   });
 });
 
+describe('HEAD and other methods on the static routes', () => {
+  it.each([
+    ['/beacon.js', 'text/javascript; charset=utf-8'],
+    ['/beacon/beacon.3F7KQ2ZA.js', 'text/javascript; charset=utf-8'],
+    ['/dashboard', 'text/html; charset=utf-8'],
+    ['/dashboard/assets/app-5FQ2ZK3L.js', 'text/javascript; charset=utf-8'],
+    ['/dashboard/favicon.png', 'image/png'],
+  ])('answers HEAD %s like GET, without the body', async (path, contentType) => {
+    // Prepare
+    const handler = staticApi();
+    const viaGet = await handler(get(path));
+    const file = Buffer.from(viaGet.body ?? '', viaGet.isBase64Encoded ? 'base64' : 'utf8');
+
+    // Act
+    const viaHead = await handler(httpEvent({ method: 'HEAD', path }));
+
+    // Assess
+    expect(viaHead.statusCode).toBe(200);
+    expect(viaHead.headers).toEqual(viaGet.headers);
+    expect(viaHead.headers['content-type']).toBe(contentType);
+    expect(viaHead.headers['content-length']).toBe(String(file.length));
+    expect(viaHead.body).toBe('');
+  });
+
+  it('answers HEAD for a missing file with the same 404 as GET, without the body', async () => {
+    // Act
+    const response = await staticApi()(httpEvent({ method: 'HEAD', path: '/dashboard/missing.js' }));
+
+    // Assess
+    expect(response.statusCode).toBe(404);
+    expect(response.body).toBe('');
+  });
+
+  it.each(['/beacon.js', '/beacon/beacon.3F7KQ2ZA.js', '/dashboard', '/dashboard/assets/app-5FQ2ZK3L.js'])(
+    'still refuses POST %s with 405, allowing GET and HEAD',
+    async (path) => {
+      // Act
+      const response = await staticApi()(httpEvent({ method: 'POST', path, body: {} }));
+
+      // Assess
+      expect(response.statusCode).toBe(405);
+      expect(errorCode(response)).toBe('method_not_allowed');
+      expect(response.headers.allow).toBe('GET, HEAD');
+    },
+  );
+
+  it('keeps HEAD off the API routes', async () => {
+    // Act
+    const response = await staticApi()(httpEvent({ method: 'HEAD', path: '/api/sites' }));
+
+    // Assess
+    expect(response.statusCode).toBe(405);
+    expect(response.headers.allow).toBe('GET');
+    expect(response.body).toBe('');
+  });
+});
+
 describe('safeSegments', () => {
   it.each(['..', 'a/../b', '.hidden', 'a//b', 'a%00b', 'a%5Cb'])('refuses %s', (path) => {
     // Act & Assess
