@@ -4,6 +4,7 @@ import {
   decodeThrottle,
   decodeUser,
   encodeThrottle,
+  encodeUser,
   SIGNIN_MAX_FAILURES,
   SIGNIN_WINDOW_MS,
   type SigninResponse,
@@ -14,9 +15,11 @@ import {
   type User,
   userKey,
 } from '@footfall/core-model';
+import { isConditionalCheckFailed } from '../awsErrors';
 import { addCapacity, type RequestContext, type RouteHandler } from '../context';
 import { ApiError } from '../errors';
 import { json, readJsonBody } from '../http';
+import { errorFields } from '../logger';
 import { validate } from '../validation';
 
 /** The one answer to a wrong password and to an unknown user, so neither reveals which usernames exist. */
@@ -78,6 +81,43 @@ async function readUser(ctx: RequestContext, username: string): Promise<User | u
   return undefined;
 }
 
+/**
+ * Replaces a user's hash made with fewer PBKDF2 rounds than today's by a fresh one, now that the password is
+ * known to be right. Only if the stored hash is still the one just checked, so a concurrent `user passwd`
+ * wins. Best effort: a failure is logged (never the password or hash) and the sign-in goes on.
+ */
+export async function upgradePasswordHash(
+  ctx: RequestContext,
+  user: User,
+  password: string,
+  hashPassword: (password: string) => Promise<string>,
+): Promise<void> {
+  try {
+    const passwordHash = await hashPassword(password);
+    const out = await ctx.dynamodb.send(
+      new PutItemCommand({
+        TableName: ctx.config.tableName,
+        Item: encodeUser({ ...user, passwordHash }),
+        ConditionExpression: '#h = :old',
+        ExpressionAttributeNames: { '#h': 'PasswordHash' },
+        ExpressionAttributeValues: { ':old': { S: user.passwordHash } },
+        ReturnConsumedCapacity: 'TOTAL',
+      }),
+    );
+    addCapacity(ctx, 'writeUnits', out.ConsumedCapacity);
+    ctx.log.info('password hash upgraded to the current PBKDF2 rounds', { user: user.username });
+  } catch (error) {
+    if (isConditionalCheckFailed(error)) {
+      ctx.log.info('password hash changed meanwhile; upgrade skipped', { user: user.username });
+      return;
+    }
+    ctx.log.warn('password hash upgrade failed; sign-in goes on', {
+      user: user.username,
+      ...errorFields(error),
+    });
+  }
+}
+
 /** `POST /api/auth/signin`. */
 export const signinRoute: RouteHandler = async (ctx) => {
   const body = readJsonBody(ctx.event, ctx.headers);
@@ -114,6 +154,9 @@ export const signinRoute: RouteHandler = async (ctx) => {
     ctx.log.info('sign-in failed', { failures: next.failures, reason: check.error.reason });
     throw invalidCredentials();
   }
+
+  if (user && tokens.needsRehash(user.passwordHash))
+    await upgradePasswordHash(ctx, user, password, (pw) => tokens.hashPassword(pw));
 
   if (throttle) {
     const out = await ctx.dynamodb.send(

@@ -1,9 +1,10 @@
 // Sign-in against DynamoDB Local: a stored user signs in; five failures lock the username until the window passes.
-import { PutItemCommand } from '@aws-sdk/client-dynamodb';
-import { encodeUser, SIGNIN_MAX_FAILURES, SIGNIN_WINDOW_MS } from '@footfall/core-model';
-import { hashPassword } from '@footfall/tokens';
+import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { decodeUser, encodeUser, SIGNIN_MAX_FAILURES, SIGNIN_WINDOW_MS, userKey } from '@footfall/core-model';
+import { DEFAULT_ITERATIONS, hashPassword } from '@footfall/tokens';
 import { httpEvent } from '../../src/testing';
 import { bodyOf, errorCode, NOW, type TestApi, testApi } from '../helpers/api';
+import { iterationsOf, LEGACY_ITERATIONS, legacyHash } from '../helpers/legacyHash';
 import { createTestTable, INTEGRATION_TIMEOUT_MS, scanAll, type TestTable } from '../helpers/localTable';
 
 jest.setTimeout(INTEGRATION_TIMEOUT_MS);
@@ -85,5 +86,38 @@ describe('sign-in on DynamoDB Local', () => {
 
     // Assess
     expect(response.statusCode).toBe(429);
+  });
+});
+
+describe('hash upgrade on DynamoDB Local', () => {
+  async function storedHash(username: string): Promise<string | undefined> {
+    const out = await table.client.send(
+      new GetItemCommand({ TableName: table.tableName, Key: userKey(username), ConsistentRead: true }),
+    );
+    const user = decodeUser(out.Item);
+    return user.ok ? user.value.passwordHash : undefined;
+  }
+
+  it(`rewrites a ${LEGACY_ITERATIONS}-round hash with today's rounds, and the password still signs in`, async () => {
+    // Prepare
+    const oldHash = legacyHash(PASSWORD);
+    await table.client.send(
+      new PutItemCommand({
+        TableName: table.tableName,
+        Item: encodeUser({ username: 'veteran', passwordHash: oldHash, createdAt: NOW }),
+      }),
+    );
+
+    // Act
+    const first = await signin('veteran', PASSWORD);
+    const upgraded = await storedHash('veteran');
+    const second = await signin('veteran', PASSWORD);
+
+    // Assess
+    expect(first.statusCode).toBe(200);
+    expect(upgraded).not.toBe(oldHash);
+    expect(iterationsOf(upgraded ?? '')).toBe(DEFAULT_ITERATIONS);
+    expect(second.statusCode).toBe(200);
+    expect(await storedHash('veteran')).toBe(upgraded);
   });
 });

@@ -9,10 +9,11 @@ import {
   throttleKey,
   userKey,
 } from '@footfall/core-model';
-import { hashPassword, parseKey, verifyToken } from '@footfall/tokens';
+import { DEFAULT_ITERATIONS, hashPassword, parseKey, verifyPassword, verifyToken } from '@footfall/tokens';
 import { afterFailure, lockout } from '../../src/routes/signin';
 import { httpEvent } from '../../src/testing';
 import { AUTH_KEY, bodyOf, errorCode, NOW, testApi } from '../helpers/api';
+import { iterationsOf, legacyHash } from '../helpers/legacyHash';
 import { awsError, mockedDynamo } from '../helpers/mockTable';
 
 jest.setTimeout(30_000);
@@ -27,12 +28,12 @@ beforeAll(async () => {
 const signin = (username: string, password: string) =>
   httpEvent({ method: 'POST', path: '/api/auth/signin', body: { username, password } });
 
-function tableWithAdmin(throttle?: { failures: number; windowStart: number }) {
+function tableWithAdmin(throttle?: { failures: number; windowStart: number }, storedHash = passwordHash) {
   const { client, mock } = mockedDynamo();
   mock.on(GetItemCommand).resolves({});
   mock
     .on(GetItemCommand, { Key: userKey('admin') })
-    .resolves({ Item: encodeUser({ username: 'admin', passwordHash, createdAt: NOW }) });
+    .resolves({ Item: encodeUser({ username: 'admin', passwordHash: storedHash, createdAt: NOW }) });
   if (throttle)
     mock
       .on(GetItemCommand, { Key: throttleKey('admin') })
@@ -168,6 +169,86 @@ describe('POST /api/auth/signin', () => {
     expect(all).not.toContain(PASSWORD);
     expect(all).not.toContain(token);
     expect(all).not.toContain(AUTH_KEY);
+  });
+});
+
+/** The PutItem calls that wrote a user item (not a throttle item). */
+function userWrites(mock: ReturnType<typeof mockedDynamo>['mock']) {
+  return mock
+    .commandCalls(PutItemCommand)
+    .map((call) => call.args[0].input)
+    .filter((input) => input.Item?.Path?.S?.startsWith('user#'));
+}
+
+describe('sign-in with a hash of fewer rounds than today', () => {
+  it('stores a fresh hash with the current rounds, only if the stored one is unchanged', async () => {
+    // Prepare
+    const oldHash = legacyHash(PASSWORD);
+    const { client, mock } = tableWithAdmin(undefined, oldHash);
+    const { handler } = testApi(client);
+
+    // Act
+    const response = await handler(signin('admin', PASSWORD));
+
+    // Assess
+    expect(response.statusCode).toBe(200);
+    const [write, ...more] = userWrites(mock);
+    expect(more).toHaveLength(0);
+    const newHash = write?.Item?.PasswordHash?.S ?? '';
+    expect(iterationsOf(newHash)).toBe(DEFAULT_ITERATIONS);
+    expect((await verifyPassword(PASSWORD, newHash)).ok).toBe(true);
+    expect(write?.ConditionExpression).toBe('#h = :old');
+    expect(write?.ExpressionAttributeValues).toEqual({ ':old': { S: oldHash } });
+  });
+
+  it('leaves the hash alone after a wrong password', async () => {
+    // Prepare
+    const { client, mock } = tableWithAdmin(undefined, legacyHash(PASSWORD));
+    const { handler } = testApi(client);
+
+    // Act
+    const response = await handler(signin('admin', 'guess'));
+
+    // Assess
+    expect(response.statusCode).toBe(401);
+    expect(userWrites(mock)).toHaveLength(0);
+  });
+
+  it('leaves a hash with the current rounds alone', async () => {
+    // Prepare
+    const { client, mock } = tableWithAdmin();
+    const { handler } = testApi(client);
+
+    // Act
+    const response = await handler(signin('admin', PASSWORD));
+
+    // Assess
+    expect(response.statusCode).toBe(200);
+    expect(userWrites(mock)).toHaveLength(0);
+  });
+
+  it.each([
+    ['the table is throttled', 'ProvisionedThroughputExceededException'],
+    ['a password change got there first', 'ConditionalCheckFailedException'],
+  ])('still signs in when the upgrade write fails because %s', async (_, errorName) => {
+    // Prepare
+    const oldHash = legacyHash(PASSWORD);
+    const { client, mock } = tableWithAdmin(undefined, oldHash);
+    mock.on(PutItemCommand, { ConditionExpression: '#h = :old' }).rejects(awsError(errorName));
+    const { handler, logs } = testApi(client);
+    const event = signin('admin', PASSWORD);
+
+    // Act
+    const response = await handler(event);
+
+    // Assess
+    expect(response.statusCode).toBe(200);
+    expect((bodyOf(response) as { token?: string }).token).toBeDefined();
+    const upgradeLine = logs.map((l) => JSON.parse(l)).find((l) => /password hash/.test(l.message));
+    expect(upgradeLine?.requestId).toBe(event.requestContext.requestId);
+    const all = logs.join('\n');
+    expect(all).not.toContain(PASSWORD);
+    expect(all).not.toContain(oldHash.split('$').pop());
   });
 });
 
