@@ -90,7 +90,9 @@ export async function measureLoadTime(repo: string, runs = 60): Promise<LoadTime
       },
     );
     const results = JSON.parse(readFileSync(out, 'utf8')).results as { times: number[] }[];
-    results.forEach((r, i) => times[i]?.push(...r.times));
+    results.forEach((r, i) => {
+      times[i]?.push(...r.times);
+    });
   }
   const ms = times.map((t) => median(t) * 1000);
   const [bare = 0, ref = 0, ...apps] = ms;
