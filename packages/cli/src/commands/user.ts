@@ -1,5 +1,5 @@
 // `footfall user add|passwd|remove|list`: dashboard users as user items, passwords as PBKDF2 PHC strings.
-import { DeleteItemCommand, PutItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { DeleteItemCommand, GetItemCommand, PutItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
 import {
   decodeUser,
   encodeUser,
@@ -59,7 +59,18 @@ export async function userAdd(
   io.stderr.write(`Created user ${username}.\n`);
 }
 
-/** `user passwd <name>`: replaces a user's password and lifts a sign-in lockout. */
+/** The stored user, or undefined when there is none (an unreadable item is an error, not a missing user). */
+async function readUser(target: Target, username: string): Promise<User | undefined> {
+  const out = await target.client.send(
+    new GetItemCommand({ TableName: target.tableName, Key: userKey(username), ConsistentRead: true }),
+  );
+  if (!out.Item) return undefined;
+  const user = decodeUser(out.Item);
+  if (!user.ok) throw new CliError(`The item of user ${username} is unreadable: ${user.error.message}`);
+  return user.value;
+}
+
+/** `user passwd <name>`: replaces a user's password (keeping the rest of the user) and lifts a lockout. */
 export async function userPasswd(
   target: Target,
   io: CliIo,
@@ -67,10 +78,12 @@ export async function userPasswd(
   fromStdin: boolean,
 ): Promise<void> {
   const username = checkUsername(name);
+  // Asked before the password, so nobody types a new password for a user that does not exist.
+  const current = await readUser(target, username);
+  if (!current) throw new CliError(`There is no user ${username}.`);
   const password = await readNewPassword(io, fromStdin);
-  const user = { username, passwordHash: await hashPassword(password), createdAt: Date.now() };
   try {
-    await writeUser(target, user, true);
+    await writeUser(target, { ...current, passwordHash: await hashPassword(password) }, true);
   } catch (error) {
     if (conditionalFailed(error)) throw new CliError(`There is no user ${username}.`);
     throw error;

@@ -78,7 +78,10 @@ describe('footfall user', () => {
     expect(again.stderr).toContain('already exists');
   });
 
-  it('changes a password: the new one signs in, the old one no longer', async () => {
+  it('changes a password: the new one signs in, the old one no longer, the creation date stays', async () => {
+    // Prepare
+    const createdBefore = (await runFootfall(['user', 'list'], { env })).stdout;
+
     // Act
     const changed = await runFootfall(['user', 'passwd', 'owner', '--password-stdin'], {
       stdin: NEW_PASSWORD,
@@ -86,10 +89,24 @@ describe('footfall user', () => {
     });
     const oldPassword = await signin('owner', PASSWORD);
     const newPassword = await signin('owner', NEW_PASSWORD);
+    const createdAfter = (await runFootfall(['user', 'list'], { env })).stdout;
 
     // Assess
     expect(changed.code).toBe(0);
     expect([oldPassword.statusCode, newPassword.statusCode]).toEqual([401, 200]);
+    expect(createdAfter).toBe(createdBefore);
+  });
+
+  it('refuses to change the password of a user that does not exist', async () => {
+    // Act
+    const changed = await runFootfall(['user', 'passwd', 'nobody', '--password-stdin'], {
+      stdin: NEW_PASSWORD,
+      env,
+    });
+
+    // Assess
+    expect(changed.code).toBe(1);
+    expect(changed.stderr).toContain('There is no user nobody');
   });
 
   it('lists users, then removes one so that it can no longer sign in', async () => {
