@@ -1,4 +1,5 @@
 // Debian's Chromium driven by playwright-core, with the flags that work as root without network.
+import { chromiumLaunchOptions } from '@footfall/config/chromium';
 import { type Browser, chromium } from 'playwright-core';
 
 /** A desktop Chrome user agent: headless Chromium's own says "HeadlessChrome", which bot filters (rightly) drop. */
@@ -7,19 +8,10 @@ export const DESKTOP_CHROME_UA =
 
 /** Launches Chromium (CHROMIUM_PATH or /usr/bin/chromium). */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-      '--disable-quic',
+  return chromium.launch(
+    chromiumLaunchOptions([
       // Back navigations then load the page again, so what the beacon counts does not depend on cache heuristics.
       '--disable-back-forward-cache',
-    ],
-  });
+    ]),
+  );
 }
