@@ -1,5 +1,5 @@
 // template.yaml's IAM: exact actions on exact ARNs, no wildcards, no SAM-generated roles with managed policies.
-import { throttleKey } from '@footfall/core-model';
+import { sitePartition, throttleKey, userKey, viewKey } from '@footfall/core-model';
 import { findStatements, listOf, roleStatements } from '../helpers/iam';
 import { idsOfType, repoTemplate, resource } from '../helpers/repo';
 
@@ -8,6 +8,12 @@ const all = findStatements(template.Resources);
 const logGroupIds = new Set(idsOfType(template, 'AWS::Logs::LogGroup'));
 // The partition prefix of sign-in throttle items, from core-model's key function (`signin#<user>`).
 const THROTTLE_PREFIX = throttleKey('x').Path.S.slice(0, -1);
+const prefixOf = (partition: string) => `${partition.slice(0, partition.indexOf('#') + 1)}*`;
+const VIEWS = prefixOf(viewKey('00000000-0000-4000-8000-000000000000').Path.S);
+const USERS = prefixOf(userKey('x').Path.S);
+const THROTTLES = prefixOf(throttleKey('x').Path.S);
+const SITES = prefixOf(sitePartition('example.com'));
+const onLeadingKeys = (keys: string[]) => ({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': keys } });
 
 /** The wildcard a resource carries, if any; a log group's Arn attribute ends in ":*" (its streams). */
 function wildcardIn(resourceValue: unknown): string | undefined {
@@ -78,24 +84,33 @@ describe('template.yaml IAM', () => {
     },
   );
 
-  it('lets api-fn get, put, update and query the table, and delete only sign-in throttle items', () => {
+  it('lets api-fn write only views, users and throttles, read only users, throttles and aggregates, delete only throttles', () => {
     // Prepare
     const statements = roleStatements(resource(template, 'ApiFnRole').Properties);
+    const table = { 'Fn::GetAtt': ['Table', 'Arn'] };
 
     // Act
-    const unconditional = statements.filter((s) => s.Condition === undefined);
-    const conditional = statements.filter((s) => s.Condition !== undefined);
+    const onTable = statements.filter((s) => JSON.stringify(s.Resource) === JSON.stringify(table));
 
-    // Assess
-    expect(actionsOn(unconditional, { 'Fn::GetAtt': ['Table', 'Arn'] })).toEqual(
-      ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'].sort(),
-    );
-    expect(conditional).toEqual([
+    // Assess: every table statement is bound to partitions; none reaches the aggregates' writes.
+    expect(onTable).toEqual([
+      {
+        Effect: 'Allow',
+        Action: ['dynamodb:PutItem', 'dynamodb:UpdateItem'],
+        Resource: table,
+        Condition: onLeadingKeys([VIEWS, USERS, THROTTLES]),
+      },
+      {
+        Effect: 'Allow',
+        Action: ['dynamodb:GetItem', 'dynamodb:Query'],
+        Resource: table,
+        Condition: onLeadingKeys([USERS, THROTTLES, SITES]),
+      },
       {
         Effect: 'Allow',
         Action: 'dynamodb:DeleteItem',
-        Resource: { 'Fn::GetAtt': ['Table', 'Arn'] },
-        Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${THROTTLE_PREFIX}*`] } },
+        Resource: table,
+        Condition: onLeadingKeys([`${THROTTLE_PREFIX}*`]),
       },
     ]);
     expect(actionsOn(statements, { 'Fn::GetAtt': ['ApiFnLogGroup', 'Arn'] })).toEqual([
@@ -119,12 +134,17 @@ describe('template.yaml IAM', () => {
     expect(sub.endsWith(':parameter$' + '{AuthKeyParameterName}')).toBe(true);
   });
 
-  it('lets the stream trigger update the table, read its stream and report failures to its queue only', () => {
+  it('lets the stream trigger update only aggregates, read its stream and report failures to its queue only', () => {
     // Act
     const statements = roleStatements(resource(template, 'StreamTriggerFnRole').Properties);
 
     // Assess
     expect(actionsOn(statements, { 'Fn::GetAtt': ['Table', 'Arn'] })).toEqual(['dynamodb:UpdateItem']);
+    expect(
+      statements.find(
+        (st) => JSON.stringify(st.Resource) === JSON.stringify({ 'Fn::GetAtt': ['Table', 'Arn'] }),
+      )?.Condition,
+    ).toEqual(onLeadingKeys([SITES]));
     expect(actionsOn(statements, { 'Fn::GetAtt': ['Table', 'StreamArn'] })).toEqual(
       [
         'dynamodb:DescribeStream',
