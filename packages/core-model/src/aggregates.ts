@@ -2,22 +2,10 @@
 import { createHash } from 'node:crypto';
 import type { AttributeValue, UpdateItemCommandInput } from '@aws-sdk/client-dynamodb';
 import { counterOf, describe, type Item } from './attributes';
+import type { Dimension } from './dimensions';
 import { DecodeError } from './errors';
 import type { Key, RawView } from './layout';
 import { HOUR_MS, utcDayKey, utcHour } from './time';
-
-/** Breakdown dimensions of SPEC §3. */
-export const DIMENSIONS = [
-  'page',
-  'referrer',
-  'browser',
-  'os',
-  'device',
-  'country',
-  'utm_source',
-  'utm_campaign',
-] as const;
-export type Dimension = (typeof DIMENSIONS)[number];
 
 /** Dimensions kept together in the per-day `dims#` item, with the one-letter prefix of their attributes. */
 const DIM_PREFIX: Record<Exclude<Dimension, 'page'>, string> = {

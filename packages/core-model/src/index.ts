@@ -7,8 +7,6 @@ export {
   contributions,
   counterUpdates,
   DeltaSet,
-  DIMENSIONS,
-  type Dimension,
   type DimensionGroup,
   dimsKey,
   dimsRange,
@@ -53,6 +51,7 @@ export {
   withDefault,
 } from './attributes';
 export { countryOfTimeZone } from './countries';
+export { DIMENSIONS, type Dimension } from './dimensions';
 export { CoreModelError, DecodeError } from './errors';
 export {
   DEVICES,

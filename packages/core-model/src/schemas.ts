@@ -1,6 +1,7 @@
 // Request/response schemas of the HTTP API (SPEC §3), shared by api-fn and the dashboard. Built on zod/mini,
 // which costs ~12 KB in a bundle instead of full zod's ~500 KB (ENVIRONMENT.md).
 import * as z from 'zod/mini';
+import { DIMENSIONS } from './dimensions';
 
 /** Limits of SPEC §3 and the layout (a raw view must stay one write unit). */
 export const MAX_BODY_BYTES = 8 * 1024;
@@ -73,16 +74,8 @@ export const timeseriesQuery = z.object({
 });
 export type TimeseriesQuery = z.infer<typeof timeseriesQuery>;
 
-export const BREAKDOWN_DIMENSIONS = [
-  'page',
-  'referrer',
-  'browser',
-  'os',
-  'device',
-  'country',
-  'utm_source',
-  'utm_campaign',
-] as const;
+/** The dimensions `GET /api/stats/breakdown` accepts (the same list the aggregates keep). */
+export const BREAKDOWN_DIMENSIONS = DIMENSIONS;
 
 export const breakdownQuery = z.object({
   site: host,
