@@ -56,26 +56,17 @@ export async function measureLoadTime(repo: string, runs = 60): Promise<LoadTime
   const commands = ['node -e 0', req(reference), ...bundles.map((b) => req(b.file))];
   const out = join(tmpdir(), 'footfall-bench-hyperfine.json');
   const version = execFileSync('hyperfine', ['--version'], { encoding: 'utf8' }).trim();
-  // Hyperfine runs each command's runs back to back, so on a shared machine a burst of load can land on one
-  // command only. Several short rounds, each over all commands, spread such bursts across them; the medians
-  // are taken over the times of all rounds.
-  const rounds = 4;
+  // This machine is shared: with the same bundles, one hyperfine run put the ratio anywhere from 0.8 to 1.2,
+  // because a burst of load lasting a few seconds lands on whichever command is running. So the runs are
+  // cut into many short rounds over all commands (a burst then hits all of them alike), each round gives a
+  // ratio of medians measured within seconds of each other, and the figure is the median of those ratios.
+  const rounds = Math.max(1, Math.ceil(runs / 3));
   const times: number[][] = commands.map(() => []);
+  const roundRatios: number[][] = bundles.map(() => []);
   for (let round = 0; round < rounds; round++) {
     execFileSync(
       'hyperfine',
-      [
-        '--warmup',
-        '3',
-        '--runs',
-        String(Math.ceil(runs / rounds)),
-        '--shell=none',
-        '--style',
-        'none',
-        '--export-json',
-        out,
-        ...commands,
-      ],
+      ['--warmup', '1', '--runs', '3', '--shell=none', '--style', 'none', '--export-json', out, ...commands],
       {
         stdio: ['ignore', 'ignore', 'ignore'],
         env: {
@@ -93,6 +84,10 @@ export async function measureLoadTime(repo: string, runs = 60): Promise<LoadTime
     results.forEach((r, i) => {
       times[i]?.push(...r.times);
     });
+    const refRound = median(results[1]?.times ?? []);
+    bundles.forEach((_, i) => {
+      roundRatios[i]?.push(median(results[i + 2]?.times ?? []) / refRound);
+    });
   }
   const ms = times.map((t) => median(t) * 1000);
   const [bare = 0, ref = 0, ...apps] = ms;
@@ -106,7 +101,7 @@ export async function measureLoadTime(repo: string, runs = 60): Promise<LoadTime
       name: b.name,
       bytes: statSync(b.file).size,
       medianMs: apps[i] ?? 0,
-      ratio: (apps[i] ?? 0) / ref,
+      ratio: median(roundRatios[i] ?? []),
     })),
   };
 }

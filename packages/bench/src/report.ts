@@ -67,9 +67,11 @@ ${rows}
   reports back through api-fn and compares them with the workload's ground truth; a mismatch fails the bench.
 - **Original design for comparison: 19 WCU per view** (1 put + 11 counter updates per view, 1 read + 7
   updates per engagement append).
-- **Load time**: \`hyperfine\` runs \`node -e "require(bundle)"\` for each Lambda bundle, for a reference
-  bundle built with the same esbuild options holding only \`DynamoDBClient\` + \`QueryCommand\`, and bare
-  \`node\`, in one run; the ratio is of medians.
+- **Load time**: \`hyperfine\` times \`node -e "await import(bundle)"\` for each Lambda bundle, for a
+  reference bundle built with the same esbuild options (packages/config/lambda-bundle.mjs) holding only
+  \`DynamoDBClient\` + \`QueryCommand\`, and for bare \`node\`, in 20 short rounds over all commands (3 runs
+  each); the ratio is the median of the per-round ratios of medians, which keeps a burst of load on this
+  shared machine from landing on one command only.
 - **Handler CPU**: warm invocations with every DynamoDB call answered in-process (aws-sdk-client-mock).
 - **Read units**: one dashboard load on the batch-100 table: 31-day timeseries + page, referrer, browser and
   country breakdowns, eventually consistent queries as api-fn issues them.
