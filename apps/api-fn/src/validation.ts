@@ -12,6 +12,7 @@ interface Issue {
   minimum?: unknown;
   values?: unknown[];
   format?: string;
+  message?: string;
 }
 
 /** Anything with zod's safeParse. */
@@ -38,6 +39,11 @@ function describeIssue(raw: unknown): { field: string; text: string } {
       return {
         field,
         text: `${field}: must be one of ${(issue.values ?? []).map((v) => JSON.stringify(v)).join(', ')}`,
+      };
+    case 'custom':
+      return {
+        field,
+        text: issue.message && issue.message !== 'Invalid input' ? `${field}: ${issue.message}` : `${field}: is invalid`,
       };
     default:
       return { field, text: `${field}: is invalid` };

@@ -1,8 +1,8 @@
-// Builds the stream handler: decode every record, fold view changes into deltas, apply them all-or-nothing.
+// Builds the stream handler: decode every record, fold view changes into one delta, apply it all-or-nothing.
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DeltaSet } from '@footfall/core-model';
+import { ViewDelta } from '@footfall/core-model';
+import { applyViewDelta, type PoisonRecord, TrieKnowledge } from '@footfall/store';
 import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { applyBatch } from './applyBatch';
 import { decodeRecord, sequenceNumberOf } from './decodeRecord';
 import { jsonLogger, type Logger } from './log';
 import { type BatchStatus, type InvocationMetrics, metricsFields } from './metrics';
@@ -25,6 +25,9 @@ export interface StreamHandlerOptions {
   metricsNamespace?: string;
   log?: Logger;
   sleep?: (ms: number) => Promise<void>;
+  /** What the container knows of trie items (tests pass a fresh one to start cold). */
+  knowledge?: TrieKnowledge;
+  now?: () => number;
 }
 
 /** The Lambda handler shape of the trigger. */
@@ -64,6 +67,8 @@ export function createStreamHandler(options: StreamHandlerOptions): StreamHandle
   const undoRounds = Math.max(1, options.undoRounds ?? DEFAULTS.undoRounds);
   const namespace = options.metricsNamespace ?? 'Footfall';
   const sleep = options.sleep ?? wait;
+  const knowledge = options.knowledge ?? new TrieKnowledge();
+  const now = options.now ?? Date.now;
 
   return async (event, context) => {
     const started = Date.now();
@@ -75,8 +80,13 @@ export function createStreamHandler(options: StreamHandlerOptions): StreamHandle
       recordsPoison: 0,
       itemsWritten: 0,
       writeUnits: 0,
+      readUnits: 0,
       undoCount: 0,
       unreverted: 0,
+      deadLettered: 0,
+      newValues: 0,
+      cappedValues: 0,
+      conditionalFailures: 0,
     };
     const summary = (status: BatchStatus) =>
       log.always(
@@ -90,7 +100,8 @@ export function createStreamHandler(options: StreamHandlerOptions): StreamHandle
     }
 
     // Fold every change first: a batch costs one write per aggregate item, however many views it holds.
-    const deltas = new DeltaSet();
+    const delta = new ViewDelta();
+    const poison: PoisonRecord[] = [];
     let changes = 0;
     records.forEach((record, index) => {
       const decoded = decodeRecord(record, index);
@@ -100,25 +111,27 @@ export function createStreamHandler(options: StreamHandlerOptions): StreamHandle
       }
       if (decoded.kind === 'poison') {
         metrics.recordsPoison++;
-        log.warn('poison record skipped', {
+        log.warn('poison record set aside', {
           sequenceNumber: decoded.sequenceNumber,
           path: decoded.error.path,
           error: decoded.error.message,
         });
+        poison.push({ sequenceNumber: decoded.sequenceNumber, error: decoded.error.message, record });
         return;
       }
       try {
-        // One set per record, merged only when whole: a record that fails halfway adds nothing.
-        const one = new DeltaSet();
+        // One delta per record, merged only when whole: a record that fails halfway adds nothing.
+        const one = new ViewDelta();
         one.addChange(decoded.before, decoded.after);
-        deltas.merge(one);
+        delta.merge(one);
         changes++;
       } catch (error) {
         metrics.recordsPoison++;
-        log.warn('poison record skipped', { sequenceNumber: decoded.sequenceNumber, error });
+        log.warn('poison record set aside', { sequenceNumber: decoded.sequenceNumber, error });
+        poison.push({ sequenceNumber: decoded.sequenceNumber, error: String(error), record });
       }
     });
-    if (deltas.size === 0) {
+    if (delta.isEmpty && poison.length === 0) {
       metrics.recordsApplied = changes;
       summary('nothing-to-do');
       return { batchItemFailures: [] };
@@ -127,22 +140,33 @@ export function createStreamHandler(options: StreamHandlerOptions): StreamHandle
     const remainingMs = () => context.getRemainingTimeInMillis();
     // A short function timeout must still leave room for work: the margin shrinks to a third of it.
     const deadlineMargin = Math.min(margin, Math.floor(remainingMs() / 3));
-    const outcome = await applyBatch(deltas, {
+    const outcome = await applyViewDelta(delta, poison, {
       dynamodb: options.dynamodb,
       tableName: options.tableName,
+      knowledge,
       concurrency,
       nearDeadline: () => remainingMs() < deadlineMargin,
       remainingMs,
       undoRounds,
       undoFloorMs: DEFAULTS.undoFloorMs,
       sleep,
+      now,
     });
     metrics.itemsWritten = outcome.stats.itemsWritten;
     metrics.writeUnits = outcome.stats.writeUnits;
+    metrics.readUnits = outcome.stats.readUnits;
     metrics.undoCount = outcome.stats.undone;
+    metrics.conditionalFailures = outcome.stats.conditionalFailures;
 
     if (outcome.status === 'applied') {
       metrics.recordsApplied = changes;
+      metrics.deadLettered = outcome.stats.deadLettered;
+      metrics.newValues = outcome.stats.newValues;
+      metrics.cappedValues = outcome.stats.cappedValues;
+      if (outcome.setAside.length > 0)
+        log.error('writes DynamoDB refused were set aside as dead letters (footfall dead-letters list)', {
+          setAside: outcome.setAside,
+        });
       summary('applied');
       return { batchItemFailures: [] };
     }
@@ -163,8 +187,9 @@ export function createStreamHandler(options: StreamHandlerOptions): StreamHandle
         cause: outcome.cause,
         retryFrom,
         unreverted: outcome.unreverted.map((u) => ({
-          key: u.applied.Key,
-          repair: u.repair ?? null,
+          key: 'put' in u.applied ? u.applied.put : u.applied.Key,
+          // A dead letter that could not be deleted must be deleted by hand, not replayed.
+          repair: u.repair ?? ('put' in u.applied ? 'delete this dead letter' : null),
           error: u.error,
         })),
       });

@@ -2,14 +2,18 @@
 import {
   DecodeError,
   decodeKey,
-  decodeRawView,
+  decodeStoredView,
   describe,
   type RawView,
+  sameViewIdentity,
   str,
   VIEW_SECTION,
 } from '@footfall/core-model';
 
-/** A raw view item was created (`before` absent) or changed (engagement arrived): aggregate the difference. */
+/**
+ * A view was recorded (`before` absent: a new item, or engagement that arrived first and now has its
+ * pageview) or its engagement changed: aggregate the difference.
+ */
 export interface ViewChange {
   kind: 'change';
   sequenceNumber: string;
@@ -24,7 +28,7 @@ export interface SkippedRecord {
   reason: string;
 }
 
-/** A record that could not be decoded; logged and skipped so it never blocks its shard. */
+/** A record that could not be decoded; logged, kept as a dead letter and skipped, so it never blocks its shard. */
 export interface PoisonRecord {
   kind: 'poison';
   /** Absent when the record is too broken to carry one. */
@@ -86,11 +90,20 @@ export function decodeRecord(record: unknown, index: number): DecodedRecord {
   if (!key.ok) return poison(key.error, sequenceNumber);
   if (key.value.section !== VIEW_SECTION) return { kind: 'skip', sequenceNumber, reason: 'not a view item' };
 
-  const after = decodeRawView(d.NewImage, `${at}.dynamodb.NewImage`);
+  const after = decodeStoredView(d.NewImage, `${at}.dynamodb.NewImage`);
   if (!after.ok) return poison(after.error, sequenceNumber);
-  if (eventName === 'INSERT') return { kind: 'change', sequenceNumber, after: after.value };
+  // Engagement that arrived before its pageview: nothing to count until the pageview joins it.
+  if (after.value.kind === 'pending') return { kind: 'skip', sequenceNumber, reason: 'engagement awaiting its pageview' };
+  if (eventName === 'INSERT') return { kind: 'change', sequenceNumber, after: after.value.view };
   // Without the old image an engagement change cannot be told from a new view: counting it would double it.
-  const before = decodeRawView(d.OldImage, `${at}.dynamodb.OldImage`);
+  const before = decodeStoredView(d.OldImage, `${at}.dynamodb.OldImage`);
   if (!before.ok) return poison(before.error, sequenceNumber);
-  return { kind: 'change', sequenceNumber, before: before.value, after: after.value };
+  if (before.value.kind === 'pending') return { kind: 'change', sequenceNumber, after: after.value.view };
+  // Once stored, only a view's engagement changes; anything else is a write this trigger does not understand.
+  if (!sameViewIdentity(before.value.view, after.value.view))
+    return poison(
+      new DecodeError(`${at}.dynamodb.NewImage`, 'the same view with new engagement', 'a view whose fields changed'),
+      sequenceNumber,
+    );
+  return { kind: 'change', sequenceNumber, before: before.value.view, after: after.value.view };
 }

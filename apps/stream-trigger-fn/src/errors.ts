@@ -18,11 +18,3 @@ export class ConfigError extends StreamTriggerError {
     this.name = 'ConfigError';
   }
 }
-
-/** An update given for undoing is not the ADD-only counter update core-model's `counterUpdates` produces. */
-export class NotACounterUpdateError extends StreamTriggerError {
-  constructor(problem: string) {
-    super(`cannot negate update: ${problem}`);
-    this.name = 'NotACounterUpdateError';
-  }
-}

@@ -1,11 +1,4 @@
 // Public face of @footfall/stream-trigger-fn: the Lambda handler and the parts tests and tools build on.
-export {
-  type ApplyContext,
-  type ApplyOutcome,
-  type ApplyStats,
-  applyBatch,
-  type Unreverted,
-} from './applyBatch';
 export { dynamodbClientConfig, readConfig, type StreamConfig } from './config';
 export {
   createStreamHandler,
@@ -21,8 +14,6 @@ export {
   sequenceNumberOf,
   type ViewChange,
 } from './decodeRecord';
-export { ConfigError, NotACounterUpdateError, StreamTriggerError } from './errors';
+export { ConfigError, StreamTriggerError } from './errors';
 export { jsonLogger, LOG_LEVELS, type LogFields, type Logger, type LogLevel, parseLogLevel } from './log';
 export { type BatchStatus, type InvocationMetrics, metricsFields, SERVICE } from './metrics';
-export { negateUpdate } from './negateUpdate';
-export { runBounded } from './runBounded';

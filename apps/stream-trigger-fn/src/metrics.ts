@@ -12,12 +12,22 @@ export interface InvocationMetrics {
   recordsPoison: number;
   /** Forward UpdateItem calls that succeeded. */
   itemsWritten: number;
-  /** Write units of every successful call (forward and undo), from ReturnConsumedCapacity. */
+  /** Write units of every successful call (forward and undo), from ReturnConsumedCapacity, plus one per write refused by its size condition. */
   writeUnits: number;
+  /** Read units spent learning trie items and distinct counts (a warm container reads almost nothing). */
+  readUnits: number;
   /** Undo UpdateItem calls that succeeded. */
   undoCount: number;
   /** Forward writes that could not be undone (each over-counts once when the batch is retried). */
   unreverted: number;
+  /** Writes and records set aside as dead letters (`footfall dead-letters list`): alarm on any. */
+  deadLettered: number;
+  /** Distinct values (pages, referrers, UTM values) seen for the first time that day. */
+  newValues: number;
+  /** New values counted in (other) because their day had reached the cap of distinct values. */
+  cappedValues: number;
+  /** Trie writes refused because the item filled up meanwhile (routed again in the same invocation). */
+  conditionalFailures: number;
 }
 
 /** How the batch ended: applied, rolled back for a retry, or rolled back with writes left applied. */
@@ -30,8 +40,13 @@ const UNITS: Record<keyof InvocationMetrics, 'Count'> = {
   recordsPoison: 'Count',
   itemsWritten: 'Count',
   writeUnits: 'Count',
+  readUnits: 'Count',
   undoCount: 'Count',
   unreverted: 'Count',
+  deadLettered: 'Count',
+  newValues: 'Count',
+  cappedValues: 'Count',
+  conditionalFailures: 'Count',
 };
 
 /** The dimension every metric is filed under. */

@@ -1,6 +1,7 @@
 // Typed codecs over DynamoDB AttributeValues: small combinators that decode to results and encode back.
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { DecodeError } from './errors';
+import { utf8Bytes } from './itemSize';
 import { err, ok, type Result } from './result';
 
 /** A decoded value or the error naming where and why decoding failed. */
@@ -58,6 +59,8 @@ export interface StrOptions {
   /** Allow the empty string (DynamoDB allows it for non-key attributes). Default false. */
   allowEmpty?: boolean;
   maxLength?: number;
+  /** Most UTF-8 bytes (SPEC §3 limits text in bytes). */
+  maxBytes?: number;
   pattern?: RegExp;
 }
 
@@ -75,6 +78,11 @@ export function str(options: StrOptions = {}): Codec<string> {
         return err(new DecodeError(path, 'non-empty S', 'empty string'));
       if (options.maxLength !== undefined && s.length > options.maxLength)
         return err(new DecodeError(path, `S of at most ${options.maxLength} chars`, `${s.length} chars`));
+      if (options.maxBytes !== undefined && s.length > options.maxBytes / 3) {
+        const bytes = utf8Bytes(s);
+        if (bytes > options.maxBytes)
+          return err(new DecodeError(path, `S of at most ${options.maxBytes} bytes`, `${bytes} bytes`));
+      }
       if (options.pattern && !options.pattern.test(s))
         return err(new DecodeError(path, `S matching ${options.pattern}`, JSON.stringify(s.slice(0, 40))));
       return ok(s);

@@ -1,34 +1,86 @@
 // core-model: the one place that knows the table layout, its codecs, time buckets and the HTTP schemas.
 
+export { aggregateKey, type ReadResult, type SectionRange, sectionOf, sitePartition } from './aggregateKeys';
 export {
-  addBreakdownRows,
-  breakdownRange,
-  type Contribution,
-  contributions,
-  counterUpdates,
-  DeltaSet,
-  type DimensionGroup,
-  dimsKey,
-  dimsRange,
-  emptyHour,
-  HOUR_SHARDS,
-  type HourCounters,
-  hourItemKey,
-  hourItemsRange,
-  PAGE_SHARDS,
+  type CounterAdds,
+  counterUpdate,
+  MAX_ADDS_PER_UPDATE,
+  negatedCounterUpdate,
+  trieNodeUpdate,
+} from './aggregateUpdates';
+export {
+  DEAD_LETTER_KINDS,
+  DEAD_LETTER_PARTITION,
+  DEAD_LETTER_RECORD_CHARS,
+  type DeadLetter,
+  type DeadLetterKind,
+  deadLetterId,
+  deadLetterKey,
+  decodeDeadLetter,
+  encodeDeadLetter,
+} from './deadLetters';
+export { itemBytes, numberBytes, utf8Bytes, valueBytes } from './itemSize';
+export {
+  addCounters,
+  HOT_ENTRY_VIEWS,
+  isZeroCounters,
+  PAGE_HOUR_LIMIT,
   PAIR_RADIX,
   type PairCount,
-  pagesKey,
-  pagesRange,
-  pathDigest,
-  type ReadResult,
-  readHourItem,
+  packPageHour,
+  packPair,
+  unpackPageHour,
+  unpackPair,
+  type ViewCounters,
+  zeroCounters,
+} from './packing';
+export {
+  distinctAttribute,
+  emptyHour,
+  type HourCounters,
+  readDistinctCounts,
   readSeriesItem,
-  type SectionRange,
+  type SeriesCounter,
+  seriesAttribute,
   seriesKey,
   seriesRange,
-  sitePartition,
-} from './aggregates';
+} from './series';
+export {
+  addTechRows,
+  TECH_DIMENSIONS,
+  type TechDimension,
+  techAttribute,
+  techKey,
+  techRange,
+} from './techDims';
+export {
+  DISTINCT_CAP,
+  type EntryKind,
+  entryBytes,
+  entryKind,
+  hourEntry,
+  MAX_TRIE_DEPTH,
+  NODE_TARGET_BYTES,
+  nodeBudget,
+  OTHER_ENTRY,
+  OTHER_VALUE,
+  parseHourEntry,
+  parseTrieSection,
+  readTrieNode,
+  SIZE_ATTRIBUTE,
+  TRIE_DIMENSIONS,
+  type TrieDimension,
+  type TrieNodeContent,
+  type TrieNodePlace,
+  trieCode,
+  trieNodeKey,
+  trieRange,
+  trieSection,
+  type ValueHash,
+  valueEntry,
+  valueHash,
+} from './valueTrie';
+export { type DayDelta, type Engagement, engagementOf, type ValueDelta, ViewDelta } from './viewDelta';
 export {
   bigint,
   bool,
@@ -51,6 +103,7 @@ export {
   withDefault,
 } from './attributes';
 export { countryOfTimeZone } from './countries';
+export { type DayRange, daysOf, parseDayRange, type RangeProblem } from './dayRange';
 export { DIMENSIONS, type Dimension } from './dimensions';
 export { CoreModelError, DecodeError } from './errors';
 export {
@@ -63,17 +116,24 @@ export {
   encodeRawView,
   encodeThrottle,
   encodeUser,
-  engagementUpdate,
+  decodeStoredEngagement,
+  decodeStoredView,
+  engagementRaise,
+  engagementUpsert,
   type Key,
   LIMITS,
   PARTITION_KEY,
+  pageviewUpsert,
   type RawView,
   SIGNIN_MAX_FAILURES,
+  type StoredView,
+  sameViewIdentity,
   SIGNIN_WINDOW_MS,
   type SigninThrottle,
   SORT_KEY,
   TTL_ATTRIBUTE,
   throttleKey,
+  type UpdateParts,
   USER_PREFIX,
   USERNAME_PATTERN,
   type User,

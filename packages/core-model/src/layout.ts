@@ -17,7 +17,7 @@ export type Key = { Path: { S: string }; Section: { S: string } };
 
 const key = (path: string, section: string): Key => ({ Path: { S: path }, Section: { S: section } });
 
-/** Limits applied at ingest so a raw view stays one write unit (< 1 KB). */
+/** Limits applied at ingest, in UTF-8 bytes (SPEC §3), so a raw view stays small and its values fit a trie item. */
 export const LIMITS = {
   site: 253,
   path: 512,
@@ -60,18 +60,18 @@ export interface RawView {
 const rawViewAttributes = item({
   Path: str({ pattern: /^view#[0-9a-fA-F-]{36}$/ }),
   Section: oneOf([VIEW_SECTION]),
-  Site: str({ maxLength: LIMITS.site }),
-  Page: str({ maxLength: LIMITS.path, pattern: /^\// }),
+  Site: str({ maxBytes: LIMITS.site }),
+  Page: str({ maxBytes: LIMITS.path, pattern: /^\// }),
   Time: int({ min: 0, max: LIMITS.time }),
   Unique: bool(),
   Bot: bool(),
-  Browser: str({ maxLength: LIMITS.uaName }),
-  Os: str({ maxLength: LIMITS.uaName }),
+  Browser: str({ maxBytes: LIMITS.uaName }),
+  Os: str({ maxBytes: LIMITS.uaName }),
   Device: oneOf(DEVICES),
   Country: optional(str({ pattern: /^[A-Z]{2}$/ })),
-  Referrer: optional(str({ maxLength: LIMITS.referrer })),
-  UtmSource: optional(str({ maxLength: LIMITS.utm })),
-  UtmCampaign: optional(str({ maxLength: LIMITS.utm })),
+  Referrer: optional(str({ maxBytes: LIMITS.referrer })),
+  UtmSource: optional(str({ maxBytes: LIMITS.utm })),
+  UtmCampaign: optional(str({ maxBytes: LIMITS.utm })),
   Duration: optional(int({ min: 0, max: 7200 })),
   Scroll: optional(int({ min: 0, max: 100 })),
   ExpiresAt: int({ min: 0 }),
@@ -128,29 +128,162 @@ export function decodeRawView(image: unknown, path = ''): Decoded<RawView> {
   });
 }
 
+/** The parts of an UpdateItem (without TableName) that core-model builds. */
+export interface UpdateParts {
+  Key: Key;
+  UpdateExpression: string;
+  ConditionExpression?: string;
+  ExpressionAttributeNames: Record<string, string>;
+  ExpressionAttributeValues: Record<string, AttributeValue>;
+}
+
 /**
- * The UpdateItem parts that record a view's latest engagement: applied only when the view exists
- * (an engagement for an unknown or expired view is ignored, never creates an item).
+ * Records a pageview on its raw view item: sets every field, on a new item or on one that an early
+ * engagement created (which keeps its Duration and Scroll), and only if no pageview was recorded yet, so a
+ * beacon retried with the same id counts once.
  */
-export function engagementUpdate(
+export function pageviewUpsert(v: RawView): UpdateParts {
+  const fields = encodeRawView(v);
+  const names: Record<string, string> = {};
+  const values: Record<string, AttributeValue> = {};
+  const sets: string[] = [];
+  let i = 0;
+  for (const [name, value] of Object.entries(fields)) {
+    if (name === PARTITION_KEY || name === SORT_KEY || name === 'Duration' || name === 'Scroll') continue;
+    names[`#f${i}`] = name;
+    values[`:f${i}`] = value;
+    sets.push(`#f${i} = :f${i}`);
+    i++;
+  }
+  names['#page'] = 'Page';
+  return {
+    Key: viewKey(v.id),
+    UpdateExpression: `SET ${sets.join(', ')}`,
+    ConditionExpression: 'attribute_not_exists(#page)',
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+  };
+}
+
+/**
+ * Raises a view's engagement to at least (`duration`, `scroll`) when neither would go down, creating the item
+ * if the pageview has not arrived yet (it then expires at `pendingExpiresAt` unless the pageview comes). When
+ * the condition fails, one of the stored values is larger: `engagementRaise` finishes the job.
+ */
+export function engagementUpsert(
   id: string,
   duration: number,
   scroll: number,
-): {
-  Key: Key;
-  UpdateExpression: string;
-  ConditionExpression: string;
-  ExpressionAttributeNames: Record<string, string>;
-  ExpressionAttributeValues: Record<string, AttributeValue>;
-} {
+  pendingExpiresAt: number,
+): UpdateParts {
+  return {
+    Key: viewKey(id),
+    UpdateExpression: 'SET #d = :d, #s = :s, #e = if_not_exists(#e, :e)',
+    ConditionExpression: '(attribute_not_exists(#d) OR #d <= :d) AND (attribute_not_exists(#s) OR #s <= :s)',
+    ExpressionAttributeNames: { '#d': 'Duration', '#s': 'Scroll', '#e': TTL_ATTRIBUTE },
+    ExpressionAttributeValues: {
+      ':d': { N: String(duration) },
+      ':s': { N: String(scroll) },
+      ':e': { N: String(pendingExpiresAt) },
+    },
+  };
+}
+
+/**
+ * Sets a view's engagement to the larger of what is stored (`stored`) and what arrived, only if the stored
+ * values are still those (optimistic concurrency: a concurrent raise makes it fail and the caller re-reads).
+ */
+export function engagementRaise(
+  id: string,
+  next: { duration: number; scroll: number },
+  stored: { duration: number | undefined; scroll: number | undefined },
+): UpdateParts {
+  const names = { '#d': 'Duration', '#s': 'Scroll' };
+  const values: Record<string, AttributeValue> = {
+    ':d': { N: String(next.duration) },
+    ':s': { N: String(next.scroll) },
+  };
+  const conditions: string[] = [];
+  if (stored.duration === undefined) conditions.push('attribute_not_exists(#d)');
+  else {
+    conditions.push('#d = :od');
+    values[':od'] = { N: String(stored.duration) };
+  }
+  if (stored.scroll === undefined) conditions.push('attribute_not_exists(#s)');
+  else {
+    conditions.push('#s = :os');
+    values[':os'] = { N: String(stored.scroll) };
+  }
   return {
     Key: viewKey(id),
     UpdateExpression: 'SET #d = :d, #s = :s',
-    ConditionExpression: 'attribute_exists(#p)',
-    ExpressionAttributeNames: { '#d': 'Duration', '#s': 'Scroll', '#p': PARTITION_KEY },
-    ExpressionAttributeValues: { ':d': { N: String(duration) }, ':s': { N: String(scroll) } },
+    ConditionExpression: conditions.join(' AND '),
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
   };
 }
+
+const storedEngagement = item({
+  Duration: optional(int({ min: 0, max: 7200 })),
+  Scroll: optional(int({ min: 0, max: 100 })),
+});
+
+/** Reads the engagement stored on a raw view item (or an early-engagement item). */
+export function decodeStoredEngagement(
+  image: unknown,
+  path = '',
+): Decoded<{ duration: number | undefined; scroll: number | undefined }> {
+  const d = storedEngagement.decode(image, path);
+  if (!d.ok) return d;
+  return ok({ duration: d.value.Duration, scroll: d.value.Scroll });
+}
+
+const pendingAttributes = item({
+  Path: str({ pattern: /^view#[0-9a-fA-F-]{36}$/ }),
+  Section: oneOf([VIEW_SECTION]),
+  Duration: optional(int({ min: 0, max: 7200 })),
+  Scroll: optional(int({ min: 0, max: 100 })),
+});
+
+/** A raw view item as the stream shows it: a recorded view, or engagement that arrived before its pageview. */
+export type StoredView =
+  | { kind: 'view'; view: RawView }
+  | { kind: 'pending'; duration: number | undefined; scroll: number | undefined };
+
+/**
+ * Decodes a raw view item or stream image. An item without `Page` is an early engagement waiting for its
+ * pageview (nothing to count yet); anything else must be a whole, valid view.
+ */
+export function decodeStoredView(image: unknown, path = ''): Decoded<StoredView> {
+  if (image !== null && typeof image === 'object' && !Array.isArray(image) && !('Page' in image)) {
+    const p = pendingAttributes.decode(image, path);
+    if (!p.ok) return p;
+    return ok({ kind: 'pending', duration: p.value.Duration, scroll: p.value.Scroll });
+  }
+  const v = decodeRawView(image, path);
+  if (!v.ok) return v;
+  return ok({ kind: 'view', view: v.value });
+}
+
+/** The fields that make a view what it is; only engagement (and expiry) may change once it is stored. */
+const IDENTITY: readonly (keyof RawView)[] = [
+  'id',
+  'site',
+  'path',
+  'time',
+  'unique',
+  'bot',
+  'browser',
+  'os',
+  'device',
+  'country',
+  'referrer',
+  'utmSource',
+  'utmCampaign',
+];
+
+/** True when two images are the same view (they may differ in engagement and expiry only). */
+export const sameViewIdentity = (a: RawView, b: RawView): boolean => IDENTITY.every((k) => a[k] === b[k]);
 
 /** A dashboard user. */
 export interface User {

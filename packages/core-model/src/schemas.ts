@@ -8,26 +8,58 @@ export const MAX_BODY_BYTES = 8 * 1024;
 export const MAX_RANGE_DAYS = 400;
 export const MAX_DURATION_SECONDS = 7200;
 
+/**
+ * C0 and C1 control characters, DEL, and the Unicode bidi controls (ALM, LRM, RLM, LRE…RLO, LRI…PDI), which
+ * SPEC §3 refuses in any text field: they hide or reorder what a dashboard shows. Lone surrogates are refused
+ * too: they are not text, and DynamoDB would refuse the write they end up in.
+ */
+const FORBIDDEN_CHARACTERS =
+  /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** True when a string holds a character SPEC §3 refuses in text fields. */
+export const hasForbiddenCharacters = (s: string): boolean => FORBIDDEN_CHARACTERS.test(s);
+
+/** UTF-8 length in bytes (SPEC §3 limits text in bytes, not characters). */
+function byteLength(s: string): number {
+  let n = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0) ?? 0;
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+  }
+  return n;
+}
+
+/** A text field of `min`–`max` UTF-8 bytes with no control, bidi or lone-surrogate characters. */
+export function text(min: number, max: number) {
+  return z
+    .string()
+    .check(
+      z.minLength(min),
+      z.refine((s) => byteLength(s) <= max, `must be at most ${max} bytes (UTF-8)`),
+      z.refine((s) => !hasForbiddenCharacters(s), 'must not contain control or bidi characters'),
+    );
+}
+
 const host = z.string().check(z.minLength(1), z.maxLength(253), z.regex(/^[a-zA-Z0-9.-]+(:\d{1,5})?$/));
-const path = z.string().check(z.minLength(1), z.maxLength(512), z.regex(/^\//));
+const path = text(1, 512).check(z.regex(/^\//));
 const uuid = z
   .string()
   .check(z.regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/));
 const dimension = z.int().check(z.minimum(0), z.maximum(100_000));
 const pairOfDimensions = z.tuple([dimension, dimension]);
-const utmValue = z.optional(z.string().check(z.maxLength(100)));
+const utmValue = z.optional(text(0, 100));
 
 export const pageviewEvent = z.object({
   type: z.literal('pageview'),
   id: uuid,
   site: host,
   path,
-  referrer: z.optional(z.string().check(z.maxLength(2048))),
+  referrer: z.optional(text(0, 2048)),
   unique: z.optional(z.boolean()),
   screen: z.optional(pairOfDimensions),
   viewport: z.optional(pairOfDimensions),
-  tz: z.optional(z.string().check(z.maxLength(64))),
-  lang: z.optional(z.string().check(z.maxLength(35))),
+  tz: z.optional(text(0, 64)),
+  lang: z.optional(text(0, 35)),
   utm: z.optional(
     z.object({ source: utmValue, medium: utmValue, campaign: utmValue, term: utmValue, content: utmValue }),
   ),

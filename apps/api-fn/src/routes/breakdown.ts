@@ -1,14 +1,14 @@
 // GET /api/stats/breakdown: views and visitors per page, referrer, browser, OS, device, country or UTM value.
-import { breakdownQuery, breakdownRange } from '@footfall/core-model';
+import { breakdownQuery } from '@footfall/core-model';
+import { buildBreakdown, readDayCounts } from '@footfall/store';
 import { DEFAULT_BREAKDOWN_LIMIT, MAX_BREAKDOWN_LIMIT } from '../constants';
 import type { RouteHandler } from '../context';
 import { badRequest } from '../errors';
 import { json } from '../http';
-import { buildBreakdown } from '../reports/breakdown';
 import { parseDayRange } from '../reports/range';
 import { requireSession } from '../session';
 import { validate } from '../validation';
-import { logDecodeErrors, readAggregates, reportedSite } from './reporting';
+import { logDecodeErrors, reportedSite, tableOf } from './reporting';
 import { QUERY_CODES } from './timeseries';
 
 /** `GET /api/stats/breakdown?site=&from=&to=&dimension=[&path=][&limit=]` (days are UTC days). */
@@ -30,8 +30,8 @@ export const breakdownRoute: RouteHandler = async (ctx) => {
     );
   const site = reportedSite(ctx, q.value.site);
   const { fromKey, toKey } = range.value;
-  const items = await readAggregates(ctx, breakdownRange(site, dimension, fromKey, toKey));
-  const { response, errors } = buildBreakdown(items, dimension, { pathPrefix: path, limit });
+  const { counts, readUnits, errors } = await readDayCounts(tableOf(ctx), site, dimension, fromKey, toKey);
+  ctx.capacity.readUnits += readUnits;
   logDecodeErrors(ctx, errors);
-  return json(200, response);
+  return json(200, buildBreakdown(counts, dimension, { pathPrefix: path, limit }));
 };

@@ -1,12 +1,12 @@
 // GET /api/stats/export: daily views per page as a CSV download.
 import { exportQuery } from '@footfall/core-model';
+import { exportSiteCsv } from '@footfall/store';
 import type { RouteHandler } from '../context';
 import type { HttpResponse } from '../http';
-import { exportSiteCsv } from '../reports/exportCsv';
 import { parseDayRange } from '../reports/range';
 import { requireSession } from '../session';
 import { validate } from '../validation';
-import { logDecodeErrors, reportedSite } from './reporting';
+import { logDecodeErrors, reportedSite, tableOf } from './reporting';
 import { QUERY_CODES } from './timeseries';
 
 /** `GET /api/stats/export?site=&from=&to=`. */
@@ -17,7 +17,7 @@ export const exportRoute: RouteHandler = async (ctx) => {
   const range = parseDayRange(q.value.from, q.value.to);
   if (!range.ok) throw range.error;
   const site = reportedSite(ctx, q.value.site);
-  const out = await exportSiteCsv(ctx.dynamodb, ctx.config.tableName, site, range.value);
+  const out = await exportSiteCsv(tableOf(ctx), site, range.value);
   ctx.capacity.readUnits += out.readUnits;
   logDecodeErrors(ctx, out.errors);
   const filename = `${site.replace(/[^a-z0-9.-]/g, '_')}-${range.value.fromKey}-${range.value.toKey}.csv`;

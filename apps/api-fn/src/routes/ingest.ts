@@ -1,13 +1,15 @@
-// POST /api/event: the beacon's pageview and engagement events, stored as one write each.
-import { PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+// POST /api/event: the beacon's pageview and engagement events, stored as one write each, in any order.
+import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import {
+  DAY_MS,
+  decodeStoredEngagement,
   EVENT_TYPES,
-  encodeRawView,
   engagementEvent,
-  engagementUpdate,
-  PARTITION_KEY,
+  engagementRaise,
+  engagementUpsert,
   type PageviewEvent,
   pageviewEvent,
+  pageviewUpsert,
 } from '@footfall/core-model';
 import { parseUserAgent } from '@footfall/ua';
 import { isConditionalCheckFailed } from '../awsErrors';
@@ -38,8 +40,9 @@ export function userAgentOf(ctx: RequestContext, fallback?: string): string {
 }
 
 /**
- * Stores one pageview as its raw view item. The write is conditional on the id being new, so a beacon
- * retried with the same id is counted once; the refused retry is still a success to the client.
+ * Stores one pageview on its raw view item: a new item, or the one an early engagement created. The write is
+ * conditional on no pageview being recorded yet, so a beacon retried with the same id is counted once; the
+ * refused retry is still a success to the client.
  */
 export async function recordPageview(
   ctx: RequestContext,
@@ -50,11 +53,9 @@ export async function recordPageview(
   const view = enrichPageview(event, parseUserAgent(userAgent), ctx.now(), ctx.config.retentionDays);
   try {
     const out = await ctx.dynamodb.send(
-      new PutItemCommand({
+      new UpdateItemCommand({
         TableName: ctx.config.tableName,
-        Item: encodeRawView(view),
-        ConditionExpression: 'attribute_not_exists(#p)',
-        ExpressionAttributeNames: { '#p': PARTITION_KEY },
+        ...pageviewUpsert(view),
         ReturnConsumedCapacity: 'TOTAL',
       }),
     );
@@ -65,9 +66,17 @@ export async function recordPageview(
   }
 }
 
+/** How long engagement that arrived before its pageview is kept waiting for it. */
+const PENDING_ENGAGEMENT_MS = DAY_MS;
+
+/** Tries of the read-and-raise step before giving up on a view whose engagement keeps changing under it. */
+const RAISE_ATTEMPTS = 4;
+
 /**
- * Records a view's latest engagement. An engagement for a view that does not exist (never stored, or
- * expired) is ignored: the beacon cannot act on it, so it is still accepted.
+ * Records engagement as the largest duration and scroll ever reported for a view, whatever order reports
+ * arrive in (SPEC §3). One write in the usual case (values that only grow); an engagement that arrives before
+ * its pageview creates the item, which the pageview then joins; a report smaller in one value and larger in
+ * the other is merged with the stored one under an optimistic condition.
  */
 export async function recordEngagement(
   ctx: RequestContext,
@@ -75,19 +84,60 @@ export async function recordEngagement(
   duration: number,
   scroll: number,
 ): Promise<void> {
+  const pendingExpiresAt = Math.floor((ctx.now() + PENDING_ENGAGEMENT_MS) / 1000);
+  let stored: { duration: number | undefined; scroll: number | undefined } | undefined;
   try {
     const out = await ctx.dynamodb.send(
       new UpdateItemCommand({
         TableName: ctx.config.tableName,
-        ...engagementUpdate(id, duration, scroll),
+        ...engagementUpsert(id, duration, scroll, pendingExpiresAt),
         ReturnConsumedCapacity: 'TOTAL',
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       }),
     );
     addCapacity(ctx, 'writeUnits', out.ConsumedCapacity);
+    return;
   } catch (error) {
     if (!isConditionalCheckFailed(error)) throw error;
-    ctx.log.debug('engagement for an unknown view ignored');
+    stored = storedEngagementOf(ctx, (error as { Item?: unknown }).Item);
   }
+  for (let attempt = 0; attempt < RAISE_ATTEMPTS && stored !== undefined; attempt++) {
+    const next = {
+      duration: Math.max(duration, stored.duration ?? 0),
+      scroll: Math.max(scroll, stored.scroll ?? 0),
+    };
+    // An older report of a view already further along: nothing to change.
+    if (next.duration === stored.duration && next.scroll === stored.scroll) return;
+    try {
+      const out = await ctx.dynamodb.send(
+        new UpdateItemCommand({
+          TableName: ctx.config.tableName,
+          ...engagementRaise(id, next, stored),
+          ReturnConsumedCapacity: 'TOTAL',
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        }),
+      );
+      addCapacity(ctx, 'writeUnits', out.ConsumedCapacity);
+      return;
+    } catch (error) {
+      if (!isConditionalCheckFailed(error)) throw error;
+      stored = storedEngagementOf(ctx, (error as { Item?: unknown }).Item);
+    }
+  }
+  // Concurrent reports kept raising it meanwhile: the larger values are stored already or about to be.
+  ctx.log.info('engagement raise gave way to concurrent reports', { attempts: RAISE_ATTEMPTS });
+}
+
+/** The engagement a failed condition returned, or undefined (logged) when the item cannot be read. */
+function storedEngagementOf(
+  ctx: RequestContext,
+  item: unknown,
+): { duration: number | undefined; scroll: number | undefined } | undefined {
+  if (item === undefined) return { duration: undefined, scroll: undefined };
+  const d = decodeStoredEngagement(item);
+  if (d.ok) return d.value;
+  ctx.log.warn('unreadable engagement on a raw view item left as it is', { error: d.error.message });
+  return undefined;
 }
 
 /** `POST /api/event`. */

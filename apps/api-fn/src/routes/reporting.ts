@@ -1,8 +1,8 @@
-// Shared steps of the reporting routes: site check, aggregate reads and their logging.
-import type { DecodeError, Item, SectionRange } from '@footfall/core-model';
+// Shared steps of the reporting routes: site check, the table reports read, and logging what did not decode.
+import type { DecodeError } from '@footfall/core-model';
+import type { Table } from '@footfall/store';
 import type { RequestContext } from '../context';
 import { siteNotAllowed } from '../errors';
-import { queryItems } from '../reports/queryItems';
 
 /** Requires a configured site; returns it lower-cased. */
 export function reportedSite(ctx: RequestContext, site: string): string {
@@ -11,12 +11,8 @@ export function reportedSite(ctx: RequestContext, site: string): string {
   return s;
 }
 
-/** Queries one range of aggregate items, counting its read units into the request's tally. */
-export async function readAggregates(ctx: RequestContext, range: SectionRange): Promise<Item[]> {
-  const { items, readUnits } = await queryItems(ctx.dynamodb, ctx.config.tableName, range);
-  ctx.capacity.readUnits += readUnits;
-  return items;
-}
+/** The table reports read, for store's report functions. */
+export const tableOf = (ctx: RequestContext): Table => ({ dynamodb: ctx.dynamodb, tableName: ctx.config.tableName });
 
 /** Logs attributes that could not be decoded (the report skips them rather than failing). */
 export function logDecodeErrors(ctx: RequestContext, errors: readonly DecodeError[]): void {

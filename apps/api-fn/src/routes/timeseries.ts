@@ -1,23 +1,13 @@
 // GET /api/stats/timeseries: views, visitors and engagement per bucket of a range, in a time zone.
-import {
-  bucketsInRange,
-  HOUR_MS,
-  hourItemsRange,
-  hourRange,
-  isValidTimeZone,
-  seriesRange,
-  timeseriesQuery,
-  utcDaysOf,
-  utcHourKey,
-} from '@footfall/core-model';
+import { bucketsInRange, hourRange, isValidTimeZone, timeseriesQuery, utcDaysOf } from '@footfall/core-model';
+import { buildTimeseries, readPageHours, readSiteHours } from '@footfall/store';
 import type { RouteHandler } from '../context';
 import { badRequest } from '../errors';
 import { json } from '../http';
 import { parseDayRange } from '../reports/range';
-import { buildTimeseries, pageHours, siteHours } from '../reports/timeseries';
 import { requireSession } from '../session';
 import { validate } from '../validation';
-import { logDecodeErrors, readAggregates, reportedSite } from './reporting';
+import { logDecodeErrors, reportedSite, tableOf } from './reporting';
 
 /** Error codes of the query fields that have their own. */
 export const QUERY_CODES = {
@@ -47,18 +37,12 @@ export const timeseriesRoute: RouteHandler = async (ctx) => {
 
   const { from, to } = range.value;
   const { start, end } = hourRange(from, to, tz);
-  let counters: ReturnType<typeof siteHours>;
-  if (path === null) {
-    const days = utcDaysOf(start, end);
-    const items = await readAggregates(ctx, seriesRange(site, days[0] ?? '', days[days.length - 1] ?? ''));
-    counters = siteHours(items);
-  } else {
-    const items = await readAggregates(
-      ctx,
-      hourItemsRange(site, path, utcHourKey(start), utcHourKey(end - HOUR_MS)),
-    );
-    counters = pageHours(items, path);
-  }
+  const days = utcDaysOf(start, end);
+  const counters =
+    path === null
+      ? await readSiteHours(tableOf(ctx), site, days)
+      : await readPageHours(tableOf(ctx), site, path, days);
+  ctx.capacity.readUnits += counters.readUnits;
   logDecodeErrors(ctx, counters.errors);
   const buckets = bucketsInRange(from, to, interval, tz);
   return json(200, buildTimeseries({ site, path, interval, tz, buckets, hours: counters.hours }));

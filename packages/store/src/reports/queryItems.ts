@@ -1,6 +1,7 @@
 // Reads one sort-key range of a site's aggregate items with Query (never Scan), following every page.
-import { type DynamoDBClient, QueryCommand } from '@aws-sdk/client-dynamodb';
+import { QueryCommand } from '@aws-sdk/client-dynamodb';
 import { type Item, PARTITION_KEY, type SectionRange, SORT_KEY } from '@footfall/core-model';
+import type { Table } from './table';
 
 /** The items of a range and the read units the Query pages consumed. */
 export interface QueriedItems {
@@ -8,25 +9,21 @@ export interface QueriedItems {
   readUnits: number;
 }
 
-/** Upper bound on pages, so a runaway range cannot loop forever (400 days of hour items is ~10 pages). */
+/** Upper bound on pages, so a runaway range cannot loop forever (a flooded day is a few dozen 1 MB pages). */
 const MAX_PAGES = 1000;
 
 /**
  * Queries every item of `range` (eventually consistent: reports may lag the stream by a moment anyway).
- * @example const { items } = await queryItems(dynamodb, table, seriesRange(site, '2026-01-01', '2026-01-31'));
+ * @example const { items } = await queryItems(table, seriesRange(site, '2026-01-01', '2026-01-31'));
  */
-export async function queryItems(
-  dynamodb: DynamoDBClient,
-  tableName: string,
-  range: SectionRange,
-): Promise<QueriedItems> {
+export async function queryItems(table: Table, range: SectionRange): Promise<QueriedItems> {
   const items: Item[] = [];
   let readUnits = 0;
   let startKey: Item | undefined;
   for (let page = 0; page < MAX_PAGES; page++) {
-    const out = await dynamodb.send(
+    const out = await table.dynamodb.send(
       new QueryCommand({
-        TableName: tableName,
+        TableName: table.tableName,
         KeyConditionExpression: '#p = :p AND #s BETWEEN :from AND :to',
         ExpressionAttributeNames: { '#p': PARTITION_KEY, '#s': SORT_KEY },
         ExpressionAttributeValues: {

@@ -1,19 +1,27 @@
-// Pure time-series report: hourly counters from aggregate items, summed into the requested buckets.
+// Time series: hourly counters of a site (series items) or of one page (its trie path), summed into buckets.
 import {
   type DecodeError,
   emptyHour,
+  HOUR_MS,
   type HourCounters,
   type Interval,
-  type Item,
-  readHourItem,
+  MAX_TRIE_DEPTH,
   readSeriesItem,
+  readTrieNode,
+  seriesRange,
   type TimeseriesPoint,
   type TimeseriesResponse,
+  trieNodeKey,
+  valueHash,
 } from '@footfall/core-model';
+import { getItems, itemId } from './getItems';
+import { queryItems } from './queryItems';
+import type { Table } from './table';
 
-/** Counters per UTC hour start (epoch ms), plus what could not be decoded (logged by the caller). */
+/** Counters per UTC hour start (epoch ms), the read units spent, and what could not be decoded. */
 export interface HourlyCounters {
   hours: Map<number, HourCounters>;
+  readUnits: number;
   errors: DecodeError[];
 }
 
@@ -35,28 +43,66 @@ function addHour(hours: Map<number, HourCounters>, hour: number, c: HourCounters
   addInto(cur, c);
 }
 
-/** Site-wide hourly counters from `series#` items. */
-export function siteHours(items: readonly Item[]): HourlyCounters {
+/**
+ * A site's hourly counters over UTC days (one Query of its series items).
+ * @example const { hours } = await readSiteHours(table, 'example.com', ['2026-03-01', '2026-03-02']);
+ */
+export async function readSiteHours(table: Table, site: string, days: readonly string[]): Promise<HourlyCounters> {
   const hours = new Map<number, HourCounters>();
   const errors: DecodeError[] = [];
+  if (days.length === 0) return { hours, readUnits: 0, errors };
+  const { items, readUnits } = await queryItems(table, seriesRange(site, days[0] ?? '', days[days.length - 1] ?? ''));
   for (const item of items) {
     const r = readSeriesItem(item);
     errors.push(...r.errors);
     for (const [hour, c] of r.value) addHour(hours, hour, c);
   }
-  return { hours, errors };
+  return { hours, readUnits, errors };
 }
 
-/** One page's hourly counters from `hour#` items. */
-export function pageHours(items: readonly Item[], path: string): HourlyCounters {
+/**
+ * One page's hourly counters over UTC days. Its counts live only in the trie items on its hash path, so this
+ * reads those (level by level, all days at once) and no other page's: a few items per day.
+ * @example const { hours } = await readPageHours(table, 'example.com', '/blog/', ['2026-03-01']);
+ */
+export async function readPageHours(
+  table: Table,
+  site: string,
+  path: string,
+  days: readonly string[],
+): Promise<HourlyCounters> {
   const hours = new Map<number, HourCounters>();
   const errors: DecodeError[] = [];
-  for (const item of items) {
-    const r = readHourItem(item, path);
-    errors.push(...r.errors);
-    if (r.value.counters && Number.isFinite(r.value.hour)) addHour(hours, r.value.hour, r.value.counters);
+  const { hex, id } = valueHash(path);
+  let readUnits = 0;
+  let open = [...days];
+  for (let depth = 0; depth <= MAX_TRIE_DEPTH && open.length > 0; depth++) {
+    const keys = open.map((day) => trieNodeKey(site, 'page', day, hex.slice(0, depth)));
+    const got = await getItems(table, keys);
+    readUnits += got.readUnits;
+    const next: string[] = [];
+    open.forEach((day, i) => {
+      const key = keys[i];
+      const item = key ? got.items.get(itemId(key)) : undefined;
+      // Below an absent item there is nothing: writers only go deeper past an item that exists.
+      if (!item) return;
+      next.push(day);
+      const node = readTrieNode(item);
+      errors.push(...node.errors);
+      const dayStart = Date.parse(`${day}T00:00:00Z`);
+      for (const [hour, c] of node.value?.pageHours.get(id) ?? [])
+        addHour(hours, dayStart + hour * HOUR_MS, {
+          views: Number(c.views),
+          visitors: Number(c.visitors),
+          bots: 0,
+          engaged: Number(c.engaged),
+          durationSum: Number(c.durationSum),
+          scrollSum: Number(c.scrollSum),
+        });
+    });
+    open = next;
   }
-  return { hours, errors };
+  return { hours, readUnits, errors };
 }
 
 /** A mean rounded to one decimal, 0 when nothing was measured. */

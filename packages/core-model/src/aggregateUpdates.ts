@@ -1,0 +1,99 @@
+// The UpdateItem inputs that change aggregate counters: ADD only (they commute and need no read), with a size
+// condition on trie items so no item ever passes its budget.
+import type { AttributeValue, UpdateItemCommandInput } from '@aws-sdk/client-dynamodb';
+import type { Key } from './layout';
+import { SIZE_ATTRIBUTE } from './valueTrie';
+
+/** Attributes per UpdateItem: keeps the expression well under DynamoDB's 4 KB expression limit. */
+export const MAX_ADDS_PER_UPDATE = 150;
+
+/** What one counter update writes: the item and, per attribute, the amount to add (0 creates it at 0). */
+export interface CounterAdds {
+  key: Key;
+  adds: ReadonlyMap<string, bigint>;
+}
+
+function addClauses(adds: Iterable<[string, bigint]>): {
+  clauses: string[];
+  names: Record<string, string>;
+  values: Record<string, AttributeValue>;
+} {
+  const names: Record<string, string> = {};
+  const values: Record<string, AttributeValue> = {};
+  const clauses: string[] = [];
+  let j = 0;
+  for (const [attribute, delta] of adds) {
+    names[`#a${j}`] = attribute;
+    values[`:a${j}`] = { N: delta.toString() };
+    clauses.push(`#a${j} :a${j}`);
+    j++;
+  }
+  return { clauses, names, values };
+}
+
+/**
+ * An unconditional `ADD` of every amount (at most MAX_ADDS_PER_UPDATE; callers split wider changes).
+ * @example counterUpdate('footfall', seriesKey(site, day), new Map([['v07', 1n]]))
+ */
+export function counterUpdate(
+  tableName: string,
+  key: Key,
+  adds: ReadonlyMap<string, bigint>,
+): UpdateItemCommandInput {
+  const { clauses, names, values } = addClauses(adds);
+  return {
+    TableName: tableName,
+    Key: key,
+    UpdateExpression: `ADD ${clauses.join(', ')}`,
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+    ReturnConsumedCapacity: 'TOTAL',
+  };
+}
+
+/**
+ * An `ADD` to a trie item that also adds `bytes` to its accounted size, on the condition that the size stays
+ * within `budget`; with `bytes` 0 (only entries it already holds) it is unconditional. The old item comes back
+ * on success and on a failed condition, so the writer learns the item's entries either way.
+ */
+export function trieNodeUpdate(
+  tableName: string,
+  key: Key,
+  adds: ReadonlyMap<string, bigint>,
+  bytes: number,
+  budget: number,
+): UpdateItemCommandInput {
+  const { clauses, names, values } = addClauses(adds);
+  const input: UpdateItemCommandInput = {
+    TableName: tableName,
+    Key: key,
+    UpdateExpression: `ADD ${clauses.join(', ')}`,
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+    ReturnValues: 'ALL_OLD',
+    ReturnConsumedCapacity: 'TOTAL',
+  };
+  if (bytes > 0) {
+    names['#sz'] = SIZE_ATTRIBUTE;
+    values[':sz'] = { N: String(bytes) };
+    values[':max'] = { N: String(budget - bytes) };
+    input.UpdateExpression = `ADD ${[...clauses, '#sz :sz'].join(', ')}`;
+    input.ConditionExpression = 'attribute_not_exists(#sz) OR #sz <= :max';
+    input.ReturnValuesOnConditionCheckFailure = 'ALL_OLD';
+  }
+  return input;
+}
+
+/**
+ * The update that takes back an applied counter update: the same item, every amount negated, no condition and
+ * no size change (the entries it created stay, at zero, so the size they were charged stays true).
+ */
+export function negatedCounterUpdate(
+  tableName: string,
+  key: Key,
+  adds: ReadonlyMap<string, bigint>,
+): UpdateItemCommandInput | undefined {
+  const negated = new Map<string, bigint>();
+  for (const [name, delta] of adds) if (delta !== 0n && name !== SIZE_ATTRIBUTE) negated.set(name, -delta);
+  return negated.size === 0 ? undefined : counterUpdate(tableName, key, negated);
+}

@@ -1,0 +1,91 @@
+// Dead letters: what the trigger set aside because DynamoDB refused it for good, kept for an operator to replay.
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { bigint, type Decoded, int, item, map, oneOf, optional, str } from './attributes';
+import type { Key } from './layout';
+import { ok } from './result';
+
+/** The partition holding every dead letter, in time order by Section. */
+export const DEAD_LETTER_PARTITION = 'dead#letters';
+
+/** Kinds of dead letter: an aggregate update DynamoDB refused, or a stream record that could not be read. */
+export const DEAD_LETTER_KINDS = ['update', 'record'] as const;
+export type DeadLetterKind = (typeof DEAD_LETTER_KINDS)[number];
+
+/** One set-aside contribution. */
+export interface DeadLetter {
+  /** Sort key: `<ISO time>#<unique suffix>`. */
+  id: string;
+  kind: DeadLetterKind;
+  /** Epoch ms when it was set aside. */
+  at: number;
+  /** Why DynamoDB or the decoder refused it (error name and message). */
+  error: string;
+  /** The stream record's sequence number it came from, when known. */
+  source?: string | undefined;
+  /** `update`: the item the update targeted and the counters it adds (attribute → delta). */
+  target?: { path: string; section: string } | undefined;
+  adds?: Record<string, bigint> | undefined;
+  /** `record`: the record as JSON (cut at 64 KB). */
+  record?: string | undefined;
+}
+
+/** Largest stored record text: keeps a dead letter far below DynamoDB's 400 KB item limit. */
+export const DEAD_LETTER_RECORD_CHARS = 65_536;
+
+const deadLetterAttributes = item({
+  Path: oneOf([DEAD_LETTER_PARTITION]),
+  Section: str({ maxLength: 200 }),
+  Kind: oneOf(DEAD_LETTER_KINDS),
+  At: int({ min: 0 }),
+  Error: str({ maxLength: 2000, allowEmpty: true }),
+  Source: optional(str({ maxLength: 100 })),
+  TargetPath: optional(str({ maxLength: 300 })),
+  TargetSection: optional(str({ maxLength: 300 })),
+  Adds: optional(map(bigint())),
+  Record: optional(str({ maxLength: DEAD_LETTER_RECORD_CHARS })),
+});
+
+/** The key of a dead letter. */
+export const deadLetterKey = (id: string): Key => ({
+  Path: { S: DEAD_LETTER_PARTITION },
+  Section: { S: id },
+});
+
+/** A sortable, unique dead-letter id. @example deadLetterId(0, 'x') === '1970-01-01T00:00:00.000Z#x' */
+export const deadLetterId = (at: number, suffix: string): string => `${new Date(at).toISOString()}#${suffix}`;
+
+/** Encodes a dead letter as a full item for PutItem. */
+export function encodeDeadLetter(d: DeadLetter): Record<string, AttributeValue> {
+  return deadLetterAttributes.encode({
+    Path: DEAD_LETTER_PARTITION,
+    Section: d.id,
+    Kind: d.kind,
+    At: d.at,
+    Error: d.error.slice(0, 2000),
+    Source: d.source,
+    TargetPath: d.target?.path,
+    TargetSection: d.target?.section,
+    Adds: d.adds,
+    Record: d.record?.slice(0, DEAD_LETTER_RECORD_CHARS),
+  });
+}
+
+/** Decodes a dead-letter item; the error names the attribute. */
+export function decodeDeadLetter(image: unknown, path = ''): Decoded<DeadLetter> {
+  const d = deadLetterAttributes.decode(image, path);
+  if (!d.ok) return d;
+  const a = d.value;
+  return ok({
+    id: a.Section,
+    kind: a.Kind,
+    at: a.At,
+    error: a.Error,
+    source: a.Source,
+    target:
+      a.TargetPath !== undefined && a.TargetSection !== undefined
+        ? { path: a.TargetPath, section: a.TargetSection }
+        : undefined,
+    adds: a.Adds,
+    record: a.Record,
+  });
+}

@@ -1,0 +1,271 @@
+// Value tries: a site's per-day counts of pages, referrers and UTM values in small items that split as they fill.
+//
+// Each client-controlled dimension of a day is a trie of items keyed by a prefix of the value's SHA-256 (hex):
+// the root `pg#<day>#`, its children `pg#<day>#0` … `pg#<day>#f`, and so on. A value is written to the first
+// item on its path that has room; an item never holds more than NODE_TARGET_BYTES (one write unit), so a
+// write costs the same on the first view of the day and on the millionth distinct page, and nothing a client
+// sends can grow an item. The rules that keep this true (who writes where, the size condition, the cap on
+// distinct values) are in packages/store; this file is the layout they write and the readers read.
+import { createHash } from 'node:crypto';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { aggregateKey, type ReadResult, type SectionRange, sectionOf, sitePartition } from './aggregateKeys';
+import { counterOf, describe, type Item } from './attributes';
+import { DecodeError } from './errors';
+import { utf8Bytes } from './itemSize';
+import type { Key } from './layout';
+import { addCounters, type PairCount, unpackPageHour, unpackPair, type ViewCounters } from './packing';
+
+/** The dimensions kept in tries: the ones whose values a client chooses. */
+export const TRIE_DIMENSIONS = ['page', 'referrer', 'utm_source', 'utm_campaign'] as const;
+export type TrieDimension = (typeof TRIE_DIMENSIONS)[number];
+
+/** The sort-key prefix of each trie (two letters, none a prefix of another aggregate kind). */
+const CODES: Record<TrieDimension, string> = {
+  page: 'pg',
+  referrer: 'rf',
+  utm_source: 'us',
+  utm_campaign: 'uc',
+};
+const DIMENSION_OF_CODE = new Map(Object.entries(CODES).map(([d, c]) => [c, d as TrieDimension]));
+
+/**
+ * Distinct values per site, day and dimension that get exact counts (SPEC §5: at least 10,000 pages and 2,000
+ * of every other dimension; the 5 % above that covers values a race placed twice, see docs/data-model.md).
+ * Values past the cap are summed into the day's `(other)` row.
+ */
+export const DISTINCT_CAP: Record<TrieDimension, number> = {
+  page: 10_500,
+  referrer: 2_100,
+  utm_source: 2_100,
+  utm_campaign: 2_100,
+};
+
+/** The value of the breakdown row that sums every value past the cap. */
+export const OTHER_VALUE = '(other)';
+
+/** Deepest trie level (hex digits of the hash): 16^16 items, far beyond what any day can fill. */
+export const MAX_TRIE_DEPTH = 16;
+
+/** What one trie item may weigh, keys included: one write unit. */
+export const NODE_TARGET_BYTES = 1024;
+
+/** Attribute holding an item's accounted size (an upper bound of its entries' bytes). */
+export const SIZE_ATTRIBUTE = 'Sz';
+/** Entry of the root item that counts the day's values past the cap (views × 10^10 + visitors). */
+export const OTHER_ENTRY = '!';
+
+/** Bytes reserved for the `Sz` attribute (name + a number up to 9999). */
+const SIZE_ATTRIBUTE_BYTES = 2 + 4;
+/** Largest stored size of a packed pair (20 digits → 11 bytes), and of a page-hour number (36 digits → 19). */
+const PAIR_VALUE_BYTES = 12;
+const PAGE_HOUR_VALUE_BYTES = 20;
+/** A page's marker holds 0 (one digit, two bytes). */
+const MARKER_VALUE_BYTES = 2;
+/** Bytes kept free in every item for the `!` entry, so counting `(other)` never needs room. */
+const OTHER_ENTRY_BYTES = 1 + PAIR_VALUE_BYTES;
+
+/** Hour letters of page-hour entries: `a` is 00 UTC, `x` is 23 UTC. */
+const HOUR_LETTERS = 'abcdefghijklmnopqrstuvwx';
+
+/** The trie code of a dimension (`pg`, `rf`, …). */
+export const trieCode = (dimension: TrieDimension): string => CODES[dimension];
+
+/** A value's place in its trie: the hex digits that choose its items, and the 8-character id of page entries. */
+export interface ValueHash {
+  /** SHA-256 in hex; the item at depth d is named by its first d digits. */
+  hex: string;
+  /** 48 bits of the hash in base64url: names a page's hour entries. */
+  id: string;
+}
+
+const hashCache = new Map<string, ValueHash>();
+
+/** The hash of a value (cached: a busy page is hashed once per container, not once per view). */
+export function valueHash(value: string): ValueHash {
+  let h = hashCache.get(value);
+  if (!h) {
+    const sha = createHash('sha256').update(value).digest();
+    h = { hex: sha.toString('hex'), id: sha.subarray(0, 6).toString('base64url') };
+    if (hashCache.size > 20_000) hashCache.clear();
+    hashCache.set(value, h);
+  }
+  return h;
+}
+
+/** The Section of the trie item at `prefix` (hex digits) for a day. */
+export const trieSection = (dimension: TrieDimension, day: string, prefix: string): string =>
+  `${CODES[dimension]}#${day}#${prefix}`;
+
+/** The key of the trie item at `prefix` for a site, dimension and UTC day. */
+export const trieNodeKey = (site: string, dimension: TrieDimension, day: string, prefix: string): Key =>
+  aggregateKey(site, trieSection(dimension, day, prefix));
+
+/** Every trie item of a dimension over a UTC day range (one Query). */
+export const trieRange = (
+  site: string,
+  dimension: TrieDimension,
+  fromDay: string,
+  toDay: string,
+): SectionRange => ({
+  partition: sitePartition(site),
+  from: trieSection(dimension, fromDay, ''),
+  to: `${trieSection(dimension, toDay, '')}~`,
+});
+
+/** The entry naming a value: its pair (views, visitors) or, for pages, a marker holding 0. */
+export const valueEntry = (value: string): string => `:${value}`;
+
+/** The entry of a page's counters for one UTC hour; `spill` > 0 names the next entry once one is hot. */
+export const hourEntry = (id: string, hour: number, spill = 0): string =>
+  `${id}${HOUR_LETTERS[hour] ?? 'a'}${spill > 0 ? spill : ''}`;
+
+/** What an entry name is. */
+export type EntryKind = 'key' | 'size' | 'other' | 'value' | 'hour' | 'unknown';
+
+const HOUR_ENTRY = /^([A-Za-z0-9_-]{8})([a-x])(\d{0,3})$/;
+
+/** Classifies an attribute name of a trie item. */
+export function entryKind(name: string): EntryKind {
+  if (name === 'Path' || name === 'Section') return 'key';
+  if (name === SIZE_ATTRIBUTE) return 'size';
+  if (name === OTHER_ENTRY) return 'other';
+  if (name.startsWith(':')) return 'value';
+  if (HOUR_ENTRY.test(name)) return 'hour';
+  return 'unknown';
+}
+
+/** The page id, UTC hour and spill number of an hour entry. */
+export function parseHourEntry(name: string): { id: string; hour: number; spill: number } | undefined {
+  const m = HOUR_ENTRY.exec(name);
+  if (!m) return undefined;
+  return { id: m[1] ?? '', hour: HOUR_LETTERS.indexOf(m[2] ?? 'a'), spill: Number(m[3] || '0') };
+}
+
+/** Bytes an entry may ever take in its item (name plus the largest value of its kind). */
+export function entryBytes(name: string, dimension: TrieDimension): number {
+  const kind = entryKind(name);
+  const value =
+    kind === 'hour'
+      ? PAGE_HOUR_VALUE_BYTES
+      : kind === 'value' && dimension === 'page'
+        ? MARKER_VALUE_BYTES
+        : PAIR_VALUE_BYTES;
+  return utf8Bytes(name) + value;
+}
+
+/**
+ * Bytes the entries of an item may take (its `Sz` never passes this): one write unit minus the key, the
+ * `Sz` attribute and the reserve for `!`. A host of 253 characters leaves ~700 bytes; a typical one ~950.
+ */
+export function nodeBudget(key: Key): number {
+  const keyBytes = 4 + utf8Bytes(key.Path.S) + 7 + utf8Bytes(key.Section.S);
+  return NODE_TARGET_BYTES - keyBytes - SIZE_ATTRIBUTE_BYTES - OTHER_ENTRY_BYTES;
+}
+
+/** Where a trie item sits: its dimension, UTC day and hash prefix. */
+export interface TrieNodePlace {
+  dimension: TrieDimension;
+  day: string;
+  prefix: string;
+}
+
+const TRIE_SECTION = /^([a-z]{2})#(\d{4}-\d{2}-\d{2})#([0-9a-f]{0,16})$/;
+
+/** Parses a trie item's Section; undefined for any other item. */
+export function parseTrieSection(section: string): TrieNodePlace | undefined {
+  const m = TRIE_SECTION.exec(section);
+  const dimension = m ? DIMENSION_OF_CODE.get(m[1] ?? '') : undefined;
+  if (!m || !dimension) return undefined;
+  return { dimension, day: m[2] ?? '', prefix: m[3] ?? '' };
+}
+
+/** What a trie item holds, decoded for reports. */
+export interface TrieNodeContent extends TrieNodePlace {
+  /** Values named here: for pages (markers) with zero counts, for other dimensions with their pair. */
+  values: Map<string, PairCount>;
+  /** Pages' counters by page id and UTC hour (0–23), spill entries summed. */
+  pageHours: Map<string, Map<number, ViewCounters>>;
+  /** Views and visitors past the cap (root item only). */
+  other?: PairCount;
+}
+
+function pairOf(value: AttributeValue | undefined, name: string, errors: DecodeError[]): PairCount | undefined {
+  const n = counterOf(value, name);
+  if (!n.ok) {
+    errors.push(n.error);
+    return undefined;
+  }
+  const p = unpackPair(n.value);
+  if (!p) errors.push(new DecodeError(name, 'views × 10^10 + visitors', n.value.toString().slice(0, 40)));
+  return p;
+}
+
+/**
+ * Decodes a trie item for reports. Attributes that do not decode are returned as errors and skipped; an item
+ * that is not a trie item decodes to undefined (with an error).
+ * @example readTrieNode(item).value?.values.get('/blog/')
+ */
+export function readTrieNode(item: Item): ReadResult<TrieNodeContent | undefined> {
+  const errors: DecodeError[] = [];
+  const section = sectionOf(item);
+  const place = parseTrieSection(section);
+  if (!place) {
+    errors.push(
+      new DecodeError(
+        'Section',
+        'S <dimension>#YYYY-MM-DD#<hex>',
+        section === '' ? describe(item.Section) : JSON.stringify(section.slice(0, 40)),
+      ),
+    );
+    return { value: undefined, errors };
+  }
+  const content: TrieNodeContent = { ...place, values: new Map(), pageHours: new Map() };
+  for (const [name, value] of Object.entries(item)) {
+    switch (entryKind(name)) {
+      case 'value': {
+        if (place.dimension === 'page') {
+          const marker = counterOf(value, name);
+          if (marker.ok) content.values.set(name.slice(1), { views: 0, visitors: 0 });
+          else errors.push(marker.error);
+        } else {
+          const p = pairOf(value, name, errors);
+          if (p) content.values.set(name.slice(1), p);
+        }
+        break;
+      }
+      case 'hour': {
+        const where = parseHourEntry(name);
+        const n = counterOf(value, name);
+        if (!n.ok) {
+          errors.push(n.error);
+          break;
+        }
+        const counters = unpackPageHour(n.value);
+        if (!where || !counters) {
+          errors.push(new DecodeError(name, 'packed page-hour counters', n.value.toString().slice(0, 40)));
+          break;
+        }
+        let hours = content.pageHours.get(where.id);
+        if (!hours) {
+          hours = new Map();
+          content.pageHours.set(where.id, hours);
+        }
+        const cur = hours.get(where.hour);
+        if (cur) addCounters(cur, counters);
+        else hours.set(where.hour, counters);
+        break;
+      }
+      case 'other': {
+        const p = pairOf(value, name, errors);
+        if (p) content.other = p;
+        break;
+      }
+      case 'unknown':
+        errors.push(new DecodeError(name.slice(0, 40), 'a trie entry', describe(value)));
+        break;
+      default:
+        break;
+    }
+  }
+  return { value: content, errors };
+}

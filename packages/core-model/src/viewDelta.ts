@@ -1,0 +1,212 @@
+// What stored views count towards, folded per site and UTC day: the one delta a stream batch turns into.
+import type { RawView } from './layout';
+import { addCounters, isZeroCounters, packPair, type ViewCounters, zeroCounters } from './packing';
+import { type SeriesCounter, seriesAttribute } from './series';
+import { type TechDimension, techAttribute } from './techDims';
+import { utcDayKey, utcHour } from './time';
+import type { TrieDimension } from './valueTrie';
+
+/** What a batch adds to one trie value: for pages per UTC hour, for other dimensions views and visitors. */
+export interface ValueDelta {
+  /** Pages: counters per UTC hour (0–23). */
+  hours: Map<number, ViewCounters>;
+  /** Other dimensions: views and visitors of the day. */
+  views: bigint;
+  visitors: bigint;
+}
+
+/** Everything a batch adds to one site's aggregates of one UTC day. */
+export interface DayDelta {
+  site: string;
+  /** `YYYY-MM-DD` (UTC). */
+  day: string;
+  /** Series attribute (`v07`, `b13`, …) → delta. */
+  series: Map<string, bigint>;
+  /** `dims#t` attribute (`b:Firefox`, …) → packed pair delta. */
+  tech: Map<string, bigint>;
+  /** Trie dimension → value → delta. */
+  values: Map<TrieDimension, Map<string, ValueDelta>>;
+}
+
+/** A view's engagement as counted: the largest values reported, whatever their order (SPEC §3). */
+export interface Engagement {
+  duration: number;
+  scroll: number;
+}
+
+function bump(map: Map<string, bigint>, key: string, delta: bigint): void {
+  if (delta === 0n) return;
+  const next = (map.get(key) ?? 0n) + delta;
+  if (next === 0n) map.delete(key);
+  else map.set(key, next);
+}
+
+/**
+ * The coalesced aggregate changes of a batch of stream records. Every delta it holds is non-negative: a new
+ * view adds its counts, and a view whose engagement grows adds only the growth (the larger duration and
+ * scroll win, so an older report arriving late changes nothing).
+ */
+export class ViewDelta {
+  private readonly byDay = new Map<string, DayDelta>();
+
+  private dayOf(site: string, day: string): DayDelta {
+    const id = `${site}\u0000${day}`;
+    let d = this.byDay.get(id);
+    if (!d) {
+      d = { site, day, series: new Map(), tech: new Map(), values: new Map() };
+      this.byDay.set(id, d);
+    }
+    return d;
+  }
+
+  private addValue(d: DayDelta, dimension: TrieDimension, value: string, f: (v: ValueDelta) => void): void {
+    let values = d.values.get(dimension);
+    if (!values) {
+      values = new Map();
+      d.values.set(dimension, values);
+    }
+    let v = values.get(value);
+    if (!v) {
+      v = { hours: new Map(), views: 0n, visitors: 0n };
+      values.set(value, v);
+    }
+    f(v);
+  }
+
+  /** Counts a view that was not counted before, with the engagement it carries (if any). */
+  addView(view: RawView, engagement: Engagement | undefined): void {
+    const d = this.dayOf(view.site, utcDayKey(view.time));
+    const hour = utcHour(view.time);
+    const s = (counter: SeriesCounter, delta: bigint) => bump(d.series, seriesAttribute(counter, hour), delta);
+    if (view.bot) {
+      s('b', 1n);
+      return;
+    }
+    const unique = view.unique ? 1n : 0n;
+    s('v', 1n);
+    s('u', unique);
+    const counters: ViewCounters = { ...zeroCounters(), views: 1n, visitors: unique };
+    if (engagement) {
+      s('n', 1n);
+      s('d', BigInt(engagement.duration));
+      s('s', BigInt(engagement.scroll));
+      counters.engaged = 1n;
+      counters.durationSum = BigInt(engagement.duration);
+      counters.scrollSum = BigInt(engagement.scroll);
+    }
+    this.addPageHour(d, view.path, hour, counters);
+    const pair = packPair(1n, unique);
+    const tech: [TechDimension, string | undefined][] = [
+      ['browser', view.browser],
+      ['os', view.os],
+      ['device', view.device],
+      ['country', view.country],
+    ];
+    for (const [dimension, value] of tech) if (value) bump(d.tech, techAttribute(dimension, value), pair);
+    const sources: [TrieDimension, string | undefined][] = [
+      ['referrer', view.referrer],
+      ['utm_source', view.utmSource],
+      ['utm_campaign', view.utmCampaign],
+    ];
+    for (const [dimension, value] of sources)
+      if (value)
+        this.addValue(d, dimension, value, (v) => {
+          v.views += 1n;
+          v.visitors += unique;
+        });
+  }
+
+  /** Counts engagement growing on a view already counted (from `before` to `after`, both already maxed). */
+  addEngagementGrowth(view: RawView, before: Engagement | undefined, after: Engagement): void {
+    if (view.bot) return;
+    const engaged = before === undefined ? 1n : 0n;
+    const duration = BigInt(after.duration - (before?.duration ?? 0));
+    const scroll = BigInt(after.scroll - (before?.scroll ?? 0));
+    if (engaged === 0n && duration === 0n && scroll === 0n) return;
+    const d = this.dayOf(view.site, utcDayKey(view.time));
+    const hour = utcHour(view.time);
+    bump(d.series, seriesAttribute('n', hour), engaged);
+    bump(d.series, seriesAttribute('d', hour), duration);
+    bump(d.series, seriesAttribute('s', hour), scroll);
+    this.addPageHour(d, view.path, hour, {
+      ...zeroCounters(),
+      engaged,
+      durationSum: duration,
+      scrollSum: scroll,
+    });
+  }
+
+  private addPageHour(d: DayDelta, path: string, hour: number, counters: ViewCounters): void {
+    this.addValue(d, 'page', path, (v) => {
+      const cur = v.hours.get(hour);
+      if (cur) addCounters(cur, counters);
+      else v.hours.set(hour, { ...counters });
+    });
+  }
+
+  /**
+   * Records a stored view changing from `before` (absent: not counted yet) to `after`. The engagement counted
+   * is the largest ever reported, so `after` smaller than `before` adds nothing.
+   * @example delta.addChange(undefined, view) // a new view
+   */
+  addChange(before: RawView | undefined, after: RawView): void {
+    const now = engagementOf(after);
+    if (before === undefined) {
+      this.addView(after, now);
+      return;
+    }
+    const was = engagementOf(before);
+    if (now === undefined) return;
+    const grown =
+      was === undefined
+        ? now
+        : { duration: Math.max(was.duration, now.duration), scroll: Math.max(was.scroll, now.scroll) };
+    this.addEngagementGrowth(after, was, grown);
+  }
+
+  /** Adds everything another delta holds. */
+  merge(other: ViewDelta): void {
+    for (const o of other.byDay.values()) {
+      const d = this.dayOf(o.site, o.day);
+      for (const [k, v] of o.series) bump(d.series, k, v);
+      for (const [k, v] of o.tech) bump(d.tech, k, v);
+      for (const [dimension, values] of o.values)
+        for (const [value, ov] of values)
+          this.addValue(d, dimension, value, (v) => {
+            v.views += ov.views;
+            v.visitors += ov.visitors;
+            for (const [h, c] of ov.hours) {
+              const cur = v.hours.get(h);
+              if (cur) addCounters(cur, c);
+              else v.hours.set(h, { ...c });
+            }
+          });
+    }
+  }
+
+  /** The days with something to write. */
+  days(): DayDelta[] {
+    const out: DayDelta[] = [];
+    for (const d of this.byDay.values()) {
+      for (const values of d.values.values())
+        for (const [value, v] of values) {
+          for (const [h, c] of v.hours) if (isZeroCounters(c)) v.hours.delete(h);
+          if (v.hours.size === 0 && v.views === 0n && v.visitors === 0n) values.delete(value);
+        }
+      for (const [dimension, values] of d.values) if (values.size === 0) d.values.delete(dimension);
+      if (d.series.size > 0 || d.tech.size > 0 || d.values.size > 0) out.push(d);
+    }
+    return out;
+  }
+
+  /** True when the batch changes nothing. */
+  get isEmpty(): boolean {
+    return this.days().length === 0;
+  }
+}
+
+/** A stored view's engagement, if it reported any (a missing scroll counts as 0 %). */
+export function engagementOf(v: RawView): Engagement | undefined {
+  if (v.duration === undefined && v.scroll === undefined) return undefined;
+  return { duration: v.duration ?? 0, scroll: v.scroll ?? 0 };
+}

@@ -1,0 +1,41 @@
+// Public face of @footfall/store: the one data-access layer over core-model.
+export { type AggregateOptions, aggregate } from './aggregates/aggregate';
+export {
+  type AggregateOutcome,
+  type AggregateStats,
+  type AggregateWriteContext,
+  applyViewDelta,
+  type PoisonRecord,
+  type SetAside,
+} from './aggregates/applyViewDelta';
+export { type RouteResult, routeValue, type ValueGroup } from './aggregates/routeValue';
+export { type KnowledgeOptions, type NodeState, TrieKnowledge } from './aggregates/TrieKnowledge';
+export type { LedgerStats, Unreverted } from './aggregates/WriteLedger';
+export {
+  describeError,
+  isConditionalCheckFailed,
+  isPermanentAwsError,
+  isTransientAwsError,
+} from './awsErrors';
+export { AggregateWriteError, StoreError } from './errors';
+export {
+  type BreakdownOptions,
+  buildBreakdown,
+  compareRows,
+  type DayCounts,
+  readDayCounts,
+  trieDayCounts,
+} from './reports/breakdown';
+export { csvField, EXPORT_COLUMNS, type ExportRow, exportRows, exportSiteCsv, type SiteExport, toCsv } from './reports/exportCsv';
+export { getItems } from './reports/getItems';
+export { type QueriedItems, queryItems } from './reports/queryItems';
+export type { Table } from './reports/table';
+export {
+  average,
+  buildTimeseries,
+  type HourlyCounters,
+  readPageHours,
+  readSiteHours,
+  type TimeseriesInput,
+} from './reports/timeseries';
+export { runBounded } from './runBounded';
