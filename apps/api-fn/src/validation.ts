@@ -43,7 +43,10 @@ function describeIssue(raw: unknown): { field: string; text: string } {
     case 'custom':
       return {
         field,
-        text: issue.message && issue.message !== 'Invalid input' ? `${field}: ${issue.message}` : `${field}: is invalid`,
+        text:
+          issue.message && issue.message !== 'Invalid input'
+            ? `${field}: ${issue.message}`
+            : `${field}: is invalid`,
       };
     default:
       return { field, text: `${field}: is invalid` };

@@ -1,9 +1,8 @@
 // Builds the stream handler: decode every record, fold view changes into one delta, apply it all-or-nothing.
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { ViewDelta } from '@footfall/core-model';
+import { decodeRecord, sequenceNumberOf, ViewDelta } from '@footfall/core-model';
 import { applyViewDelta, type PoisonRecord, TrieKnowledge } from '@footfall/store';
 import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { decodeRecord, sequenceNumberOf } from './decodeRecord';
 import { jsonLogger, type Logger } from './log';
 import { type BatchStatus, type InvocationMetrics, metricsFields } from './metrics';
 

@@ -6,14 +6,6 @@ export {
   type StreamHandler,
   type StreamHandlerOptions,
 } from './createStreamHandler';
-export {
-  type DecodedRecord,
-  decodeRecord,
-  type PoisonRecord,
-  type SkippedRecord,
-  sequenceNumberOf,
-  type ViewChange,
-} from './decodeRecord';
 export { ConfigError, StreamTriggerError } from './errors';
 export { jsonLogger, LOG_LEVELS, type LogFields, type Logger, type LogLevel, parseLogLevel } from './log';
 export { type BatchStatus, type InvocationMetrics, metricsFields, SERVICE } from './metrics';

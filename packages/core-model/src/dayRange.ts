@@ -1,6 +1,7 @@
 // Date ranges of reports: two real calendar days, in order, at most 400 days apart.
-import { MAX_RANGE_DAYS } from './schemas';
+
 import { err, ok, type Result } from './result';
+import { MAX_RANGE_DAYS } from './schemas';
 import { addDays, type CivilDate, daysBetween, formatDay, parseDay } from './time';
 
 /** A validated inclusive range of days. */

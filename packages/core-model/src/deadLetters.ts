@@ -27,6 +27,8 @@ export interface DeadLetter {
   adds?: Record<string, bigint> | undefined;
   /** `record`: the record as JSON (cut at 64 KB). */
   record?: string | undefined;
+  /** When a replay claimed it (a record replay that did not finish shows here). */
+  claimedAt?: number | undefined;
 }
 
 /** Largest stored record text: keeps a dead letter far below DynamoDB's 400 KB item limit. */
@@ -43,6 +45,7 @@ const deadLetterAttributes = item({
   TargetSection: optional(str({ maxLength: 300 })),
   Adds: optional(map(bigint())),
   Record: optional(str({ maxLength: DEAD_LETTER_RECORD_CHARS })),
+  ReplayClaimedAt: optional(int({ min: 0 })),
 });
 
 /** The key of a dead letter. */
@@ -67,6 +70,7 @@ export function encodeDeadLetter(d: DeadLetter): Record<string, AttributeValue> 
     TargetSection: d.target?.section,
     Adds: d.adds,
     Record: d.record?.slice(0, DEAD_LETTER_RECORD_CHARS),
+    ReplayClaimedAt: d.claimedAt,
   });
 }
 
@@ -87,5 +91,6 @@ export function decodeDeadLetter(image: unknown, path = ''): Decoded<DeadLetter>
         : undefined,
     adds: a.Adds,
     record: a.Record,
+    claimedAt: a.ReplayClaimedAt,
   });
 }

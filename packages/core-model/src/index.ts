@@ -9,6 +9,29 @@ export {
   trieNodeUpdate,
 } from './aggregateUpdates';
 export {
+  bigint,
+  bool,
+  type Codec,
+  counterOf,
+  type Decoded,
+  describe,
+  type Item,
+  type ItemCodec,
+  type ItemOf,
+  int,
+  item,
+  list,
+  map,
+  num,
+  oneOf,
+  optional,
+  type StrOptions,
+  str,
+  withDefault,
+} from './attributes';
+export { countryOfTimeZone } from './countries';
+export { type DayRange, daysOf, parseDayRange, type RangeProblem } from './dayRange';
+export {
   DEAD_LETTER_KINDS,
   DEAD_LETTER_PARTITION,
   DEAD_LETTER_RECORD_CHARS,
@@ -19,7 +42,45 @@ export {
   decodeDeadLetter,
   encodeDeadLetter,
 } from './deadLetters';
+export { DIMENSIONS, type Dimension } from './dimensions';
+export { CoreModelError, DecodeError } from './errors';
 export { itemBytes, numberBytes, utf8Bytes, valueBytes } from './itemSize';
+export {
+  DEVICES,
+  type Device,
+  decodeKey,
+  decodeRawView,
+  decodeStoredEngagement,
+  decodeStoredView,
+  decodeThrottle,
+  decodeUser,
+  encodeRawView,
+  encodeThrottle,
+  encodeUser,
+  engagementRaise,
+  engagementUpsert,
+  type Key,
+  LIMITS,
+  PARTITION_KEY,
+  pageviewUpsert,
+  type RawView,
+  SIGNIN_MAX_FAILURES,
+  SIGNIN_WINDOW_MS,
+  type SigninThrottle,
+  SORT_KEY,
+  type StoredView,
+  sameViewIdentity,
+  TTL_ATTRIBUTE,
+  throttleKey,
+  type UpdateParts,
+  USER_PREFIX,
+  USERNAME_PATTERN,
+  type User,
+  UUID_PATTERN,
+  userKey,
+  VIEW_SECTION,
+  viewKey,
+} from './layout';
 export {
   addCounters,
   HOT_ENTRY_VIEWS,
@@ -34,6 +95,8 @@ export {
   type ViewCounters,
   zeroCounters,
 } from './packing';
+export { err, ok, type Result } from './result';
+export * from './schemas';
 export {
   distinctAttribute,
   emptyHour,
@@ -46,6 +109,14 @@ export {
   seriesRange,
 } from './series';
 export {
+  type DecodedRecord,
+  decodeRecord,
+  type SkippedRecord,
+  sequenceNumberOf,
+  type UnreadableRecord,
+  type ViewChange,
+} from './streamRecord';
+export {
   addTechRows,
   TECH_DIMENSIONS,
   type TechDimension,
@@ -53,6 +124,28 @@ export {
   techKey,
   techRange,
 } from './techDims';
+export {
+  addDays,
+  bucketLabel,
+  bucketsInRange,
+  type CivilDate,
+  DAY_MS,
+  daysBetween,
+  formatDay,
+  HOUR_MS,
+  hourRange,
+  INTERVALS,
+  type Interval,
+  isoWeek,
+  isValidTimeZone,
+  type LocalTime,
+  localTime,
+  parseDay,
+  utcDayKey,
+  utcDaysOf,
+  utcHour,
+  utcHourKey,
+} from './time';
 export {
   DISTINCT_CAP,
   type EntryKind,
@@ -81,88 +174,3 @@ export {
   valueHash,
 } from './valueTrie';
 export { type DayDelta, type Engagement, engagementOf, type ValueDelta, ViewDelta } from './viewDelta';
-export {
-  bigint,
-  bool,
-  type Codec,
-  counterOf,
-  type Decoded,
-  describe,
-  type Item,
-  type ItemCodec,
-  type ItemOf,
-  int,
-  item,
-  list,
-  map,
-  num,
-  oneOf,
-  optional,
-  type StrOptions,
-  str,
-  withDefault,
-} from './attributes';
-export { countryOfTimeZone } from './countries';
-export { type DayRange, daysOf, parseDayRange, type RangeProblem } from './dayRange';
-export { DIMENSIONS, type Dimension } from './dimensions';
-export { CoreModelError, DecodeError } from './errors';
-export {
-  DEVICES,
-  type Device,
-  decodeKey,
-  decodeRawView,
-  decodeThrottle,
-  decodeUser,
-  encodeRawView,
-  encodeThrottle,
-  encodeUser,
-  decodeStoredEngagement,
-  decodeStoredView,
-  engagementRaise,
-  engagementUpsert,
-  type Key,
-  LIMITS,
-  PARTITION_KEY,
-  pageviewUpsert,
-  type RawView,
-  SIGNIN_MAX_FAILURES,
-  type StoredView,
-  sameViewIdentity,
-  SIGNIN_WINDOW_MS,
-  type SigninThrottle,
-  SORT_KEY,
-  TTL_ATTRIBUTE,
-  throttleKey,
-  type UpdateParts,
-  USER_PREFIX,
-  USERNAME_PATTERN,
-  type User,
-  UUID_PATTERN,
-  userKey,
-  VIEW_SECTION,
-  viewKey,
-} from './layout';
-export { err, ok, type Result } from './result';
-export * from './schemas';
-export {
-  addDays,
-  bucketLabel,
-  bucketsInRange,
-  type CivilDate,
-  DAY_MS,
-  daysBetween,
-  formatDay,
-  HOUR_MS,
-  hourRange,
-  INTERVALS,
-  type Interval,
-  isoWeek,
-  isValidTimeZone,
-  type LocalTime,
-  localTime,
-  parseDay,
-  utcDayKey,
-  utcDaysOf,
-  utcHour,
-  utcHourKey,
-} from './time';

@@ -25,7 +25,10 @@ export function utf8Bytes(s: string): number {
  * zeros are not significant). @example numberBytes('10000000001') === 7
  */
 export function numberBytes(literal: string): number {
-  const digits = literal.replace(/^-/, '').replace(/[eE].*$/, '').replace('.', '');
+  const digits = literal
+    .replace(/^-/, '')
+    .replace(/[eE].*$/, '')
+    .replace('.', '');
   const significant = digits.replace(/^0+/, '').replace(/0+$/, '');
   return Math.ceil(Math.max(1, significant.length) / 2) + 1;
 }

@@ -14,6 +14,7 @@ export const MAX_DURATION_SECONDS = 7200;
  * too: they are not text, and DynamoDB would refuse the write they end up in.
  */
 const FORBIDDEN_CHARACTERS =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
   /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** True when a string holds a character SPEC §3 refuses in text fields. */
@@ -31,13 +32,11 @@ function byteLength(s: string): number {
 
 /** A text field of `min`–`max` UTF-8 bytes with no control, bidi or lone-surrogate characters. */
 export function text(min: number, max: number) {
-  return z
-    .string()
-    .check(
-      z.minLength(min),
-      z.refine((s) => byteLength(s) <= max, `must be at most ${max} bytes (UTF-8)`),
-      z.refine((s) => !hasForbiddenCharacters(s), 'must not contain control or bidi characters'),
-    );
+  return z.string().check(
+    z.minLength(min),
+    z.refine((s) => byteLength(s) <= max, `must be at most ${max} bytes (UTF-8)`),
+    z.refine((s) => !hasForbiddenCharacters(s), 'must not contain control or bidi characters'),
+  );
 }
 
 const host = z.string().check(z.minLength(1), z.maxLength(253), z.regex(/^[a-zA-Z0-9.-]+(:\d{1,5})?$/));

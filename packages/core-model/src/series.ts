@@ -3,8 +3,8 @@ import { aggregateKey, type ReadResult, type SectionRange, sectionOf, sitePartit
 import { counterOf, describe, type Item } from './attributes';
 import { DecodeError } from './errors';
 import type { Key } from './layout';
-import { TRIE_DIMENSIONS, type TrieDimension, trieCode } from './valueTrie';
 import { HOUR_MS } from './time';
+import { TRIE_DIMENSIONS, type TrieDimension, trieCode } from './valueTrie';
 
 /** `series#<day>`: the site's hourly counters for one UTC day. */
 export const seriesKey = (site: string, day: string): Key => aggregateKey(site, `series#${day}`);
@@ -92,6 +92,7 @@ export function readSeriesItem(item: Item): ReadResult<Map<number, HourCounters>
 export function readDistinctCounts(item: Item): ReadResult<Map<TrieDimension, number>> {
   const errors: DecodeError[] = [];
   const out = new Map<TrieDimension, number>();
-  for (const dimension of TRIE_DIMENSIONS) out.set(dimension, counter(item, distinctAttribute(dimension), errors));
+  for (const dimension of TRIE_DIMENSIONS)
+    out.set(dimension, counter(item, distinctAttribute(dimension), errors));
   return { value: out, errors };
 }

@@ -30,7 +30,11 @@ export const techAttribute = (dimension: TechDimension, value: string): string =
   `${PREFIX[dimension]}:${value}`;
 
 /** Adds one `dims#t` item's rows of `dimension` into `into`; returns what could not be decoded. */
-export function addTechRows(item: Item, dimension: TechDimension, into: Map<string, PairCount>): DecodeError[] {
+export function addTechRows(
+  item: Item,
+  dimension: TechDimension,
+  into: Map<string, PairCount>,
+): DecodeError[] {
   const errors: DecodeError[] = [];
   if (!sectionOf(item).startsWith('dims#t#')) return errors;
   const prefix = `${PREFIX[dimension]}:`;

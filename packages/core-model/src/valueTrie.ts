@@ -189,7 +189,11 @@ export interface TrieNodeContent extends TrieNodePlace {
   other?: PairCount;
 }
 
-function pairOf(value: AttributeValue | undefined, name: string, errors: DecodeError[]): PairCount | undefined {
+function pairOf(
+  value: AttributeValue | undefined,
+  name: string,
+  errors: DecodeError[],
+): PairCount | undefined {
   const n = counterOf(value, name);
   if (!n.ok) {
     errors.push(n.error);

@@ -77,7 +77,8 @@ export class ViewDelta {
   addView(view: RawView, engagement: Engagement | undefined): void {
     const d = this.dayOf(view.site, utcDayKey(view.time));
     const hour = utcHour(view.time);
-    const s = (counter: SeriesCounter, delta: bigint) => bump(d.series, seriesAttribute(counter, hour), delta);
+    const s = (counter: SeriesCounter, delta: bigint) =>
+      bump(d.series, seriesAttribute(counter, hour), delta);
     if (view.bot) {
       s('b', 1n);
       return;

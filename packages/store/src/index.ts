@@ -17,6 +17,7 @@ export {
   isPermanentAwsError,
   isTransientAwsError,
 } from './awsErrors';
+export { type DeadLetterList, listDeadLetters, type ReplayResult, replayDeadLetter } from './deadLetters';
 export { AggregateWriteError, StoreError } from './errors';
 export {
   type BreakdownOptions,
@@ -26,7 +27,15 @@ export {
   readDayCounts,
   trieDayCounts,
 } from './reports/breakdown';
-export { csvField, EXPORT_COLUMNS, type ExportRow, exportRows, exportSiteCsv, type SiteExport, toCsv } from './reports/exportCsv';
+export {
+  csvField,
+  EXPORT_COLUMNS,
+  type ExportRow,
+  exportRows,
+  exportSiteCsv,
+  type SiteExport,
+  toCsv,
+} from './reports/exportCsv';
 export { getItems } from './reports/getItems';
 export { type QueriedItems, queryItems } from './reports/queryItems';
 export type { Table } from './reports/table';

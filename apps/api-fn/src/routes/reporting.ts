@@ -12,7 +12,10 @@ export function reportedSite(ctx: RequestContext, site: string): string {
 }
 
 /** The table reports read, for store's report functions. */
-export const tableOf = (ctx: RequestContext): Table => ({ dynamodb: ctx.dynamodb, tableName: ctx.config.tableName });
+export const tableOf = (ctx: RequestContext): Table => ({
+  dynamodb: ctx.dynamodb,
+  tableName: ctx.config.tableName,
+});
 
 /** Logs attributes that could not be decoded (the report skips them rather than failing). */
 export function logDecodeErrors(ctx: RequestContext, errors: readonly DecodeError[]): void {

@@ -2,32 +2,37 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import {
-  breakdownRange,
+  DEAD_LETTER_PARTITION,
+  deadLetterKey,
+  decodeDeadLetter,
   decodeKey,
-  dimsKey,
-  dimsRange,
+  decodeStoredEngagement,
+  decodeStoredView,
+  encodeDeadLetter,
   encodeRawView,
   encodeThrottle,
   encodeUser,
-  engagementUpdate,
-  HOUR_SHARDS,
-  hourItemKey,
-  hourItemsRange,
+  engagementRaise,
+  engagementUpsert,
   type Key,
-  PAGE_SHARDS,
   PARTITION_KEY,
-  pagesKey,
-  pagesRange,
-  pathDigest,
+  pageviewUpsert,
   type SectionRange,
   SIGNIN_WINDOW_MS,
   SORT_KEY,
+  sameViewIdentity,
   seriesKey,
   seriesRange,
+  TRIE_DIMENSIONS,
   TTL_ATTRIBUTE,
+  techKey,
+  techRange,
   throttleKey,
+  trieNodeKey,
+  trieRange,
   userKey,
   VIEW_SECTION,
+  valueHash,
   viewKey,
 } from '../../src';
 import { DOCUMENTED_VIEW_FILTER } from '../fixtures/viewStreamFilter';
@@ -40,11 +45,19 @@ const FILTERS: [string, unknown][] = [
   ...templateFilterPatterns().map((p, i): [string, unknown] => [`template.yaml stream filter ${i + 1}`, p]),
 ];
 
-/** A stream record as the event source mapping's filter sees it. */
-const record = (eventName: 'INSERT' | 'MODIFY' | 'REMOVE', key: Key) => ({
+/** A stream record as the event source mapping's filter sees it (REMOVE records carry no new image). */
+const record = (
+  eventName: 'INSERT' | 'MODIFY' | 'REMOVE',
+  key: Key,
+  image: Record<string, unknown> = key,
+) => ({
   eventName,
   eventSource: 'aws:dynamodb',
-  dynamodb: { Keys: key, StreamViewType: 'NEW_AND_OLD_IMAGES' },
+  dynamodb: {
+    Keys: key,
+    ...(eventName === 'REMOVE' ? { OldImage: image } : { NewImage: image }),
+    StreamViewType: 'NEW_AND_OLD_IMAGES',
+  },
 });
 
 /** Every kind of item the table holds that is not a raw view. */
@@ -52,11 +65,13 @@ const NOT_VIEWS: [string, Key][] = [
   ['user', userKey('admin')],
   ['sign-in throttle', throttleKey('admin')],
   ['series', seriesKey('example.com', '2026-03-08')],
-  ['page hour', hourItemKey('example.com', '0', '2026-03-08T14')],
-  ['pages shard', pagesKey('example.com', '2026-03-08', 'f')],
-  ['sources dims', dimsKey('example.com', '2026-03-08', 's')],
-  ['technology dims', dimsKey('example.com', '2026-03-08', 't')],
+  ['page trie', trieNodeKey('example.com', 'page', '2026-03-08', '3f')],
+  ['referrer trie', trieNodeKey('example.com', 'referrer', '2026-03-08', '')],
+  ['technology dims', techKey('example.com', '2026-03-08')],
+  ['dead letter', deadLetterKey('2026-03-08T00:00:00.000Z#x')],
 ];
+
+const VIEW_ID = '0b0c4a4e-7e0e-4c59-9d2a-6f1f3c2b1a00';
 
 const inRange = (r: SectionRange, k: Key) =>
   k.Path.S === r.partition && r.from <= k.Section.S && k.Section.S <= r.to;
@@ -74,19 +89,28 @@ describe('template.yaml declares the keys core-model writes', () => {
 });
 
 describe.each(FILTERS)('%s', (_name, filter) => {
-  test('passes inserts and modifies of raw views', () => {
+  test('passes inserts and modifies of raw views that hold a pageview', () => {
     // Prepare
-    const key = viewKey('0B0C4A4E-7E0E-4C59-9D2A-6F1F3C2B1A00');
+    const image = encodeRawView(aView({ id: VIEW_ID }));
+    const key = viewKey(VIEW_ID.toUpperCase());
 
     // Act / Assess
-    expect(matchesFilter(filter, record('INSERT', key))).toBe(true);
-    expect(matchesFilter(filter, record('MODIFY', key))).toBe(true);
+    expect(matchesFilter(filter, record('INSERT', key, image))).toBe(true);
+    expect(matchesFilter(filter, record('MODIFY', key, image))).toBe(true);
+  });
+
+  test('drops engagement that is still waiting for its pageview', () => {
+    // Prepare
+    const key = viewKey(VIEW_ID);
+    const pending = { ...key, Duration: { N: '30' }, Scroll: { N: '50' }, ExpiresAt: { N: '1' } };
+
+    // Act / Assess
+    expect(matchesFilter(filter, record('INSERT', key, pending))).toBe(false);
+    expect(matchesFilter(filter, record('MODIFY', key, pending))).toBe(false);
   });
 
   test('drops the TTL delete of a raw view', () => {
-    expect(matchesFilter(filter, record('REMOVE', viewKey('0b0c4a4e-7e0e-4c59-9d2a-6f1f3c2b1a00')))).toBe(
-      false,
-    );
+    expect(matchesFilter(filter, record('REMOVE', viewKey(VIEW_ID), encodeRawView(aView())))).toBe(false);
   });
 
   test.each(NOT_VIEWS)('drops writes of a %s item', (_kind, key) => {
@@ -124,24 +148,23 @@ describe('Sections', () => {
     expect(throttle.Section).toEqual({ S: 'throttle' });
   });
 
-  test('no aggregate key is in Section "view" or in a view partition, whatever the site, day or path', () => {
+  test('no aggregate key is in Section "view" or in a view partition, whatever the site, day or value', () => {
     // Prepare
     const input = fc.record({
       site: fc.string({ minLength: 1 }),
       day: fc.constantFrom('2026-03-08', '2027-01-01'),
-      path: fc.string().map((p) => `/${p}`),
+      value: fc.string(),
+      depth: fc.nat(16),
     });
 
     // Act / Assess
     fc.assert(
-      fc.property(input, ({ site, day, path }) => {
-        const { shard, hourShard } = pathDigest(path);
+      fc.property(input, ({ site, day, value, depth }) => {
+        const prefix = valueHash(value).hex.slice(0, depth);
         const keys = [
           seriesKey(site, day),
-          hourItemKey(site, hourShard, `${day}T00`),
-          pagesKey(site, day, shard),
-          dimsKey(site, day, 's'),
-          dimsKey(site, day, 't'),
+          techKey(site, day),
+          ...TRIE_DIMENSIONS.map((d) => trieNodeKey(site, d, day, prefix)),
         ];
         for (const k of keys) {
           expect(k.Section.S).not.toBe(VIEW_SECTION);
@@ -151,89 +174,123 @@ describe('Sections', () => {
       { numRuns: 200 },
     );
   });
+
+  test('dead letters live in their own partition, apart from views and sites', () => {
+    expect(deadLetterKey('x').Path.S).toBe(DEAD_LETTER_PARTITION);
+    expect(DEAD_LETTER_PARTITION.startsWith('site#') || DEAD_LETTER_PARTITION.startsWith('view#')).toBe(
+      false,
+    );
+  });
 });
 
 describe('sort-key ranges hold exactly the items a report needs', () => {
-  test('pagesRange holds every shard of the first and last day', () => {
+  test("trieRange holds every item of its dimension's trie on the first and last day, and no other", () => {
     // Prepare
-    const range = pagesRange('example.com', '2026-03-01', '2026-03-31');
-    const shards = Array.from({ length: PAGE_SHARDS }, (_, i) => i.toString(16));
+    const range = trieRange('example.com', 'page', '2026-03-01', '2026-03-31');
+    const deep = valueHash('/blog/').hex;
 
     // Act / Assess
     for (const day of ['2026-03-01', '2026-03-31'])
-      for (const s of shards) expect(inRange(range, pagesKey('example.com', day, s))).toBe(true);
-    expect(inRange(range, pagesKey('example.com', '2026-04-01', '0'))).toBe(false);
-    expect(inRange(range, pagesKey('example.com', '2026-02-28', 'f'))).toBe(false);
+      for (const prefix of ['', '0', 'f', deep.slice(0, 16)])
+        expect(inRange(range, trieNodeKey('example.com', 'page', day, prefix))).toBe(true);
+    expect(inRange(range, trieNodeKey('example.com', 'page', '2026-04-01', ''))).toBe(false);
+    expect(inRange(range, trieNodeKey('example.com', 'page', '2026-02-28', 'f'))).toBe(false);
+    expect(inRange(range, trieNodeKey('example.com', 'referrer', '2026-03-15', ''))).toBe(false);
+    expect(inRange(range, seriesKey('example.com', '2026-03-15'))).toBe(false);
+    expect(inRange(range, techKey('example.com', '2026-03-15'))).toBe(false);
   });
 
-  test('dimsRange holds only the group of its dimension, first and last day included', () => {
+  test('techRange and seriesRange are inclusive and stay in their site and kind', () => {
     // Prepare
-    const referrers = dimsRange('example.com', 'referrer', '2026-03-01', '2026-03-31');
-    const browsers = dimsRange('example.com', 'browser', '2026-03-01', '2026-03-31');
+    const tech = techRange('example.com', '2026-03-01', '2026-03-31');
+    const series = seriesRange('example.com', '2026-03-01', '2026-03-31');
 
     // Act / Assess
-    for (const day of ['2026-03-01', '2026-03-31']) {
-      expect(inRange(referrers, dimsKey('example.com', day, 's'))).toBe(true);
-      expect(inRange(referrers, dimsKey('example.com', day, 't'))).toBe(false);
-      expect(inRange(browsers, dimsKey('example.com', day, 't'))).toBe(true);
-      expect(inRange(browsers, dimsKey('example.com', day, 's'))).toBe(false);
-    }
-    expect(inRange(referrers, dimsKey('example.com', '2026-04-01', 's'))).toBe(false);
-    expect(inRange(referrers, seriesKey('example.com', '2026-03-15'))).toBe(false);
-  });
-
-  test('breakdownRange reads page shards for pages and the right dims group otherwise', () => {
-    // Act / Assess
-    expect(breakdownRange('example.com', 'page', '2026-03-01', '2026-03-02')).toEqual(
-      pagesRange('example.com', '2026-03-01', '2026-03-02'),
-    );
-    for (const d of ['utm_source', 'utm_campaign'] as const)
-      expect(breakdownRange('example.com', d, '2026-03-01', '2026-03-02')).toEqual(
-        dimsRange('example.com', 'referrer', '2026-03-01', '2026-03-02'),
-      );
-    for (const d of ['os', 'device', 'country'] as const)
-      expect(breakdownRange('example.com', d, '2026-03-01', '2026-03-02')).toEqual(
-        dimsRange('example.com', 'browser', '2026-03-01', '2026-03-02'),
-      );
-  });
-
-  test('seriesRange is inclusive and stays in its site', () => {
-    // Prepare
-    const range = seriesRange('example.com', '2026-03-01', '2026-03-31');
-
-    // Act / Assess
-    expect(inRange(range, seriesKey('example.com', '2026-03-01'))).toBe(true);
-    expect(inRange(range, seriesKey('example.com', '2026-03-31'))).toBe(true);
-    expect(inRange(range, seriesKey('example.org', '2026-03-15'))).toBe(false);
-  });
-
-  test("hourItemsRange holds the path's own hour items and no other shard", () => {
-    // Prepare
-    const { hourShard } = pathDigest('/blog/');
-    const range = hourItemsRange('example.com', '/blog/', '2026-03-08T00', '2026-03-09T23');
-    const others = Array.from({ length: HOUR_SHARDS }, (_, i) => i.toString(16)).filter(
-      (s) => s !== hourShard,
-    );
-
-    // Act / Assess
-    expect(inRange(range, hourItemKey('example.com', hourShard, '2026-03-08T00'))).toBe(true);
-    expect(inRange(range, hourItemKey('example.com', hourShard, '2026-03-09T23'))).toBe(true);
-    expect(inRange(range, hourItemKey('example.com', hourShard, '2026-03-10T00'))).toBe(false);
-    for (const s of others)
-      expect(inRange(range, hourItemKey('example.com', s, '2026-03-08T12'))).toBe(false);
+    expect(inRange(tech, techKey('example.com', '2026-03-01'))).toBe(true);
+    expect(inRange(tech, techKey('example.com', '2026-03-31'))).toBe(true);
+    expect(inRange(tech, seriesKey('example.com', '2026-03-15'))).toBe(false);
+    expect(inRange(series, seriesKey('example.com', '2026-03-01'))).toBe(true);
+    expect(inRange(series, seriesKey('example.com', '2026-03-31'))).toBe(true);
+    expect(inRange(series, seriesKey('example.org', '2026-03-15'))).toBe(false);
+    expect(inRange(series, techKey('example.com', '2026-03-15'))).toBe(false);
   });
 });
 
 describe('raw view, user and throttle keys', () => {
-  test('an engagement updates only an existing view, under its key', () => {
+  test('a pageview sets every field under its key, only if no pageview was recorded, and keeps engagement', () => {
+    // Prepare
+    const view = aView({ id: VIEW_ID.toUpperCase(), duration: 30, scroll: 40 });
+
     // Act
-    const update = engagementUpdate('0B0C4A4E-7E0E-4C59-9D2A-6F1F3C2B1A00', 42, 80);
+    const update = pageviewUpsert(view);
 
     // Assess
-    expect(update.Key).toEqual(viewKey('0b0c4a4e-7e0e-4c59-9d2a-6f1f3c2b1a00'));
-    expect(update.ConditionExpression).toBe('attribute_exists(#p)');
-    expect(update.ExpressionAttributeNames['#p']).toBe(PARTITION_KEY);
-    expect(update.ExpressionAttributeValues).toEqual({ ':d': { N: '42' }, ':s': { N: '80' } });
+    expect(update.Key).toEqual(viewKey(VIEW_ID));
+    expect(update.ConditionExpression).toBe('attribute_not_exists(#page)');
+    expect(update.ExpressionAttributeNames['#page']).toBe('Page');
+    const set = Object.values(update.ExpressionAttributeNames);
+    expect(set).toEqual(expect.arrayContaining(['Site', 'Page', 'Time', 'Unique', 'Bot', TTL_ATTRIBUTE]));
+    expect(set).not.toContain('Duration');
+    expect(set).not.toContain('Scroll');
+  });
+
+  test('an engagement creates or raises, never lowers, and a pending item expires on its own', () => {
+    // Act
+    const update = engagementUpsert(VIEW_ID, 42, 80, 1_700_000_000);
+
+    // Assess
+    expect(update.Key).toEqual(viewKey(VIEW_ID));
+    expect(update.ConditionExpression).toBe(
+      '(attribute_not_exists(#d) OR #d <= :d) AND (attribute_not_exists(#s) OR #s <= :s)',
+    );
+    expect(update.UpdateExpression).toContain('if_not_exists(#e, :e)');
+    expect(update.ExpressionAttributeValues).toEqual({
+      ':d': { N: '42' },
+      ':s': { N: '80' },
+      ':e': { N: '1700000000' },
+    });
+  });
+
+  test('a raise is conditional on the values it read, absent ones included', () => {
+    // Act
+    const both = engagementRaise(VIEW_ID, { duration: 100, scroll: 60 }, { duration: 100, scroll: 20 });
+    const none = engagementRaise(
+      VIEW_ID,
+      { duration: 5, scroll: 9 },
+      { duration: undefined, scroll: undefined },
+    );
+
+    // Assess
+    expect(both.ConditionExpression).toBe('#d = :od AND #s = :os');
+    expect(both.ExpressionAttributeValues[':od']).toEqual({ N: '100' });
+    expect(both.ExpressionAttributeValues[':os']).toEqual({ N: '20' });
+    expect(none.ConditionExpression).toBe('attribute_not_exists(#d) AND attribute_not_exists(#s)');
+  });
+
+  test('a stored image is a view, or engagement waiting for its pageview; nothing else', () => {
+    // Prepare
+    const view = aView({ id: VIEW_ID });
+    const pending = { ...viewKey(VIEW_ID), Duration: { N: '7' }, Scroll: { N: '9' }, ExpiresAt: { N: '1' } };
+
+    // Act / Assess
+    expect(decodeStoredView(encodeRawView(view))).toEqual({ ok: true, value: { kind: 'view', view } });
+    expect(decodeStoredView(pending)).toEqual({
+      ok: true,
+      value: { kind: 'pending', duration: 7, scroll: 9 },
+    });
+    expect(decodeStoredView({ ...pending, Duration: { S: '7' } }).ok).toBe(false);
+    expect(decodeStoredView({ ...encodeRawView(view), Site: { N: '1' } }).ok).toBe(false);
+    expect(decodeStoredEngagement(pending)).toEqual({ ok: true, value: { duration: 7, scroll: 9 } });
+  });
+
+  test('a view keeps its identity when only engagement and expiry change', () => {
+    // Prepare
+    const view = aView({ id: VIEW_ID });
+
+    // Act / Assess
+    expect(sameViewIdentity(view, { ...view, duration: 9, scroll: 3, expiresAt: 1 })).toBe(true);
+    expect(sameViewIdentity(view, { ...view, path: '/other' })).toBe(false);
+    expect(sameViewIdentity(view, { ...view, unique: !view.unique })).toBe(false);
   });
 
   test('a throttle item expires after its window, and usernames are case-insensitive', () => {
@@ -243,5 +300,32 @@ describe('raw view, user and throttle keys', () => {
     // Assess
     expect({ Path: item.Path, Section: item.Section }).toEqual(throttleKey('ADMIN'));
     expect(Number(item[TTL_ATTRIBUTE]?.N) * 1000).toBeGreaterThanOrEqual(1_000_000 + SIGNIN_WINDOW_MS);
+  });
+});
+
+describe('dead letters', () => {
+  test('round-trip with their counters, and refuse a malformed item with its attribute path', () => {
+    // Prepare
+    const letter = {
+      id: '2026-03-08T14:00:00.000Z#123#abc',
+      kind: 'update' as const,
+      at: 1,
+      error: 'ValidationException: Item size to update has exceeded the maximum allowed size',
+      source: '123',
+      target: { path: 'site#example.com', section: 'series#2026-03-08' },
+      adds: { v14: 3n, u14: -1n },
+      record: undefined,
+      claimedAt: undefined,
+    };
+
+    // Act
+    const item = encodeDeadLetter(letter);
+    const back = decodeDeadLetter(item);
+    const broken = decodeDeadLetter({ ...item, Adds: { M: { v14: { S: 'x' } } } });
+
+    // Assess
+    expect(back).toEqual({ ok: true, value: letter });
+    expect(item.Path).toEqual({ S: DEAD_LETTER_PARTITION });
+    expect(broken.ok ? '' : broken.error.path).toBe('Adds.v14');
   });
 });

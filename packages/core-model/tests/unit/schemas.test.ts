@@ -4,6 +4,7 @@ import {
   breakdownQuery,
   engagementEvent,
   exportQuery,
+  hasForbiddenCharacters,
   pageviewEvent,
   signinBody,
   timeseriesQuery,
@@ -163,5 +164,41 @@ describe('a reporting query is rejected', () => {
 
   test('export without a range', () => {
     expect(exportQuery.safeParse({ site: 'example.com' }).success).toBe(false);
+  });
+});
+
+describe('text fields: limits in UTF-8 bytes, no control or bidi characters (SPEC §3)', () => {
+  const event = (overrides: Record<string, unknown>) => ({
+    type: 'pageview',
+    id: '0b0c4a4e-7e0e-4c59-9d2a-6f1f3c2b1a00',
+    site: 'example.com',
+    path: '/',
+    ...overrides,
+  });
+
+  test.each([
+    ['a path of 512 ASCII bytes', `/${'a'.repeat(511)}`],
+    ['a path of 512 bytes of two-byte letters', `/${'é'.repeat(255)}a`],
+    ['a UTM value of exactly 100 bytes (and a plain path)', '/'],
+  ])('accepts %s', (_name, path) => {
+    expect(pageviewEvent.safeParse(event({ path, utm: { source: 'ü'.repeat(50) } })).success).toBe(true);
+  });
+
+  test.each([
+    ['a path of 513 bytes', { path: `/${'a'.repeat(512)}` }],
+    ['a path of 171 three-byte characters (513 bytes, 172 characters)', { path: `/${'€'.repeat(171)}` }],
+    ['a UTM value of 101 bytes', { utm: { campaign: `${'ü'.repeat(50)}x` } }],
+    ['a NUL in the path', { path: '/a\u0000b' }],
+    ['a C1 control in the referrer', { referrer: 'https://x.example/\u0085' }],
+    ['a right-to-left override in a UTM value', { utm: { source: 'news\u202eletter' } }],
+    ['a first-strong isolate in the time zone', { tz: '\u2068Europe/Paris' }],
+    ['a lone surrogate in the path', { path: '/\ud800x' }],
+  ])('refuses %s', (_name, overrides) => {
+    expect(pageviewEvent.safeParse(event(overrides)).success).toBe(false);
+  });
+
+  test('text with real emoji (surrogate pairs) and other scripts is fine', () => {
+    expect(hasForbiddenCharacters('/blog/日本語/😀')).toBe(false);
+    expect(pageviewEvent.safeParse(event({ path: '/blog/日本語/😀' })).success).toBe(true);
   });
 });

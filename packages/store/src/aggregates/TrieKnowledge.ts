@@ -46,7 +46,13 @@ function isHot(value: Item[string] | undefined): boolean {
 
 /** A node's state as an item (or its absence) shows it. */
 export function stateOfItem(item: Item | undefined, now: number): NodeState {
-  const state: NodeState = { exists: item !== undefined, size: 0, names: new Set(), hot: new Set(), seenAt: now };
+  const state: NodeState = {
+    exists: item !== undefined,
+    size: 0,
+    names: new Set(),
+    hot: new Set(),
+    seenAt: now,
+  };
   if (!item) return state;
   state.size = sizeOf(item);
   for (const [name, value] of Object.entries(item)) {

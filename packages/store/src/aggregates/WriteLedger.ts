@@ -117,7 +117,11 @@ export class WriteLedger {
         undo: async () =>
           unitsOf(
             await this.ctx.dynamodb.send(
-              new DeleteItemCommand({ TableName: this.ctx.tableName, Key: key, ReturnConsumedCapacity: 'TOTAL' }),
+              new DeleteItemCommand({
+                TableName: this.ctx.tableName,
+                Key: key,
+                ReturnConsumedCapacity: 'TOTAL',
+              }),
             ),
           ),
       });

@@ -9,12 +9,12 @@ import {
 import {
   counterUpdate,
   type DayDelta,
-  type Item,
   DISTINCT_CAP,
   deadLetterId,
   deadLetterKey,
   distinctAttribute,
   encodeDeadLetter,
+  type Item,
   type Key,
   MAX_ADDS_PER_UPDATE,
   nodeBudget,
@@ -32,8 +32,8 @@ import {
 } from '@footfall/core-model';
 import { describeError } from '../awsErrors';
 import { runBounded } from '../runBounded';
-import { keyId, type TrieKnowledge } from './TrieKnowledge';
 import { type NodeView, type RoutedPart, routeValue, type ValueGroup, valueGroup } from './routeValue';
+import { keyId, type TrieKnowledge } from './TrieKnowledge';
 import { type LedgerStats, type Unreverted, WriteLedger } from './WriteLedger';
 
 /** What applyViewDelta needs from the invocation around it. */
@@ -52,6 +52,8 @@ export interface AggregateWriteContext {
   undoFloorMs: number;
   sleep: (ms: number) => Promise<void>;
   now: () => number;
+  /** Distinct values per day that get their own counts (core-model's DISTINCT_CAP; tests lower it). */
+  caps?: Partial<Record<TrieDimension, number>>;
 }
 
 /** A stream record that could not be decoded, to keep as a dead letter. */
@@ -107,7 +109,8 @@ class Stop {
 }
 
 const dayId = (site: string, day: string) => `${site}\u0000${day}`;
-const capId = (site: string, day: string, dimension: TrieDimension) => `${site}\u0000${day}\u0000${dimension}`;
+const capId = (site: string, day: string, dimension: TrieDimension) =>
+  `${site}\u0000${day}\u0000${dimension}`;
 
 /** The trie groups of a batch: one per (site, day, dimension, value). */
 function groupsOf(days: readonly DayDelta[]): ValueGroup[] {
@@ -244,7 +247,11 @@ export async function applyViewDelta(
     const others = new Map<string, { key: Key; views: bigint; visitors: bigint }>();
     const toOther = (g: ValueGroup) => {
       const id = capId(g.site, g.day, g.dimension);
-      const o = others.get(id) ?? { key: trieNodeKey(g.site, g.dimension, g.day, ''), views: 0n, visitors: 0n };
+      const o = others.get(id) ?? {
+        key: trieNodeKey(g.site, g.dimension, g.day, ''),
+        views: 0n,
+        visitors: 0n,
+      };
       o.views += g.views;
       o.visitors += g.visitors;
       others.set(id, o);
@@ -252,7 +259,8 @@ export async function applyViewDelta(
 
     let unrouted = groupsOf(days);
     for (let round = 0; unrouted.length > 0; round++) {
-      if (round >= MAX_ROUNDS) throw new Stop('write-failed', new Error('trie items kept filling up under this batch'));
+      if (round >= MAX_ROUNDS)
+        throw new Stop('write-failed', new Error('trie items kept filling up under this batch'));
       const pending = new Map<string, PendingNode>();
       const view = (key: Key): NodeView | undefined => {
         const known = ctx.knowledge.node(key, now());
@@ -267,13 +275,14 @@ export async function applyViewDelta(
       const capped = (g: ValueGroup) => {
         const id = capId(g.site, g.day, g.dimension);
         const known = knownCounts.get(dayId(g.site, g.day))?.get(g.dimension) ?? 0;
-        return known + (newCounts.get(id) ?? 0) >= DISTINCT_CAP[g.dimension];
+        return known + (newCounts.get(id) ?? 0) >= (ctx.caps?.[g.dimension] ?? DISTINCT_CAP[g.dimension]);
       };
 
       let toRoute = unrouted;
       unrouted = [];
       for (let reads = 0; toRoute.length > 0; reads++) {
-        if (reads >= MAX_READ_ROUNDS) throw new Stop('write-failed', new Error('trie path deeper than expected'));
+        if (reads >= MAX_READ_ROUNDS)
+          throw new Stop('write-failed', new Error('trie path deeper than expected'));
         const need = new Map<string, Key>();
         const later: ValueGroup[] = [];
         for (const g of toRoute) {
@@ -308,7 +317,8 @@ export async function applyViewDelta(
 
       // One write per item; an item that filled up meanwhile sends its values round again.
       await runWrites([...pending.values()], async (p) => {
-        if (p.adds.size > MAX_ADDS_PER_UPDATE) throw new Error(`${p.adds.size} entries planned for one trie item`);
+        if (p.adds.size > MAX_ADDS_PER_UPDATE)
+          throw new Error(`${p.adds.size} entries planned for one trie item`);
         const input = trieNodeUpdate(ctx.tableName, p.key, p.adds, p.bytes, p.budget);
         const written = new Map(p.adds);
         if (p.bytes > 0) written.set(SIZE_ATTRIBUTE, BigInt(p.bytes));
@@ -370,16 +380,17 @@ export async function applyViewDelta(
         return;
       }
       if (r.kind === 'permanent' || r.kind === 'condition') {
-        await deadLetter({ target: w.input.Key as Key, adds: w.adds }, describeError(r.kind === 'permanent' ? r.error : 'condition'));
+        await deadLetter(
+          { target: w.input.Key as Key, adds: w.adds },
+          describeError(r.kind === 'permanent' ? r.error : 'condition'),
+        );
         return;
       }
       throw new Stop('write-failed', r.error);
     });
 
     // Unreadable records are kept too, so an operator can see them (and replay them if a fix makes them readable).
-    await runWrites(poison, (p) =>
-      deadLetter({ record: p.record, source: p.sequenceNumber }, p.error),
-    );
+    await runWrites(poison, (p) => deadLetter({ record: p.record, source: p.sequenceNumber }, p.error));
 
     for (const n of newCounts.values()) stats.newValues += n;
     return { status: 'applied', stats, setAside };
@@ -396,7 +407,8 @@ export async function applyViewDelta(
 function chunks(adds: ReadonlyMap<string, bigint>): Map<string, bigint>[] {
   const all = [...adds].filter(([, d]) => d !== 0n);
   const out: Map<string, bigint>[] = [];
-  for (let i = 0; i < all.length; i += MAX_ADDS_PER_UPDATE) out.push(new Map(all.slice(i, i + MAX_ADDS_PER_UPDATE)));
+  for (let i = 0; i < all.length; i += MAX_ADDS_PER_UPDATE)
+    out.push(new Map(all.slice(i, i + MAX_ADDS_PER_UPDATE)));
   return out;
 }
 

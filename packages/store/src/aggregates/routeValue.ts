@@ -86,7 +86,7 @@ export function entryName(g: ValueGroup, e: ValueEntryDelta, view: NodeView): st
 }
 
 /** The adds and new bytes of putting `entries` (and the marker, if new) into one item. */
-function fit(
+function fitInto(
   g: ValueGroup,
   key: Key,
   depth: number,
@@ -148,7 +148,7 @@ export function routeValue(g: ValueGroup, ctx: RouteContext): RouteResult {
     const key = nodeAt(g, depth);
     const view = ctx.view(key);
     if (!view) return { kind: 'need', keys: [key] };
-    const { part, rest } = fit(g, key, depth, view, g.entries, isNew, Number.POSITIVE_INFINITY);
+    const { part, rest } = fitInto(g, key, depth, view, g.entries, isNew, Number.POSITIVE_INFINITY);
     if (rest.length === 0 && part.bytes <= view.free) return { kind: 'placed', parts: [part], isNew };
     if (view.empty) break;
   }
@@ -162,7 +162,7 @@ export function routeValue(g: ValueGroup, ctx: RouteContext): RouteResult {
     const view = ctx.view(key);
     if (!view) return { kind: 'need', keys: [key] };
     if (markerNeeded && !view.names.has(g.marker) && entryBytes(g.marker, g.dimension) > view.free) continue;
-    const { part, rest } = fit(g, key, depth, view, remaining, markerNeeded, view.free);
+    const { part, rest } = fitInto(g, key, depth, view, remaining, markerNeeded, view.free);
     if (part.adds.size > 0) parts.push(part);
     markerNeeded = false;
     remaining = rest;

@@ -23,7 +23,8 @@ export async function getItems(
     let batch: Key[] = keys.slice(i, i + 100);
     for (let attempt = 0; batch.length > 0; attempt++) {
       if (attempt >= MAX_ATTEMPTS) throw new Error('BatchGetItem kept keys unprocessed');
-      if (attempt > 0) await new Promise((r) => setTimeout(r, Math.random() * Math.min(1000, 50 * 2 ** attempt)));
+      if (attempt > 0)
+        await new Promise((r) => setTimeout(r, Math.random() * Math.min(1000, 50 * 2 ** attempt)));
       const out = await table.dynamodb.send(
         new BatchGetItemCommand({
           RequestItems: { [table.tableName]: { Keys: batch, ConsistentRead: false } },

@@ -47,11 +47,18 @@ function addHour(hours: Map<number, HourCounters>, hour: number, c: HourCounters
  * A site's hourly counters over UTC days (one Query of its series items).
  * @example const { hours } = await readSiteHours(table, 'example.com', ['2026-03-01', '2026-03-02']);
  */
-export async function readSiteHours(table: Table, site: string, days: readonly string[]): Promise<HourlyCounters> {
+export async function readSiteHours(
+  table: Table,
+  site: string,
+  days: readonly string[],
+): Promise<HourlyCounters> {
   const hours = new Map<number, HourCounters>();
   const errors: DecodeError[] = [];
   if (days.length === 0) return { hours, readUnits: 0, errors };
-  const { items, readUnits } = await queryItems(table, seriesRange(site, days[0] ?? '', days[days.length - 1] ?? ''));
+  const { items, readUnits } = await queryItems(
+    table,
+    seriesRange(site, days[0] ?? '', days[days.length - 1] ?? ''),
+  );
   for (const item of items) {
     const r = readSeriesItem(item);
     errors.push(...r.errors);

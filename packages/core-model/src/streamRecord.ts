@@ -1,14 +1,7 @@
 // Turns one stream record of any shape into a view change to aggregate, a record to skip, or a poison record.
-import {
-  DecodeError,
-  decodeKey,
-  decodeStoredView,
-  describe,
-  type RawView,
-  sameViewIdentity,
-  str,
-  VIEW_SECTION,
-} from '@footfall/core-model';
+import { describe, str } from './attributes';
+import { DecodeError } from './errors';
+import { decodeKey, decodeStoredView, type RawView, sameViewIdentity, VIEW_SECTION } from './layout';
 
 /**
  * A view was recorded (`before` absent: a new item, or engagement that arrived first and now has its
@@ -29,14 +22,14 @@ export interface SkippedRecord {
 }
 
 /** A record that could not be decoded; logged, kept as a dead letter and skipped, so it never blocks its shard. */
-export interface PoisonRecord {
+export interface UnreadableRecord {
   kind: 'poison';
   /** Absent when the record is too broken to carry one. */
   sequenceNumber?: string;
   error: DecodeError;
 }
 
-export type DecodedRecord = ViewChange | SkippedRecord | PoisonRecord;
+export type DecodedRecord = ViewChange | SkippedRecord | UnreadableRecord;
 
 /** Stream sequence numbers are decimal strings of 21 to 40 digits; accept any digit run up to 40. */
 const sequenceNumberCodec = str({ maxLength: 40, pattern: /^\d+$/ });
@@ -44,7 +37,7 @@ const sequenceNumberCodec = str({ maxLength: 40, pattern: /^\d+$/ });
 const isObject = (v: unknown): v is Record<string, unknown> =>
   v !== null && typeof v === 'object' && !Array.isArray(v);
 
-function poison(error: DecodeError, sequenceNumber?: string): PoisonRecord {
+function poison(error: DecodeError, sequenceNumber?: string): UnreadableRecord {
   return sequenceNumber === undefined ? { kind: 'poison', error } : { kind: 'poison', sequenceNumber, error };
 }
 
@@ -93,7 +86,8 @@ export function decodeRecord(record: unknown, index: number): DecodedRecord {
   const after = decodeStoredView(d.NewImage, `${at}.dynamodb.NewImage`);
   if (!after.ok) return poison(after.error, sequenceNumber);
   // Engagement that arrived before its pageview: nothing to count until the pageview joins it.
-  if (after.value.kind === 'pending') return { kind: 'skip', sequenceNumber, reason: 'engagement awaiting its pageview' };
+  if (after.value.kind === 'pending')
+    return { kind: 'skip', sequenceNumber, reason: 'engagement awaiting its pageview' };
   if (eventName === 'INSERT') return { kind: 'change', sequenceNumber, after: after.value.view };
   // Without the old image an engagement change cannot be told from a new view: counting it would double it.
   const before = decodeStoredView(d.OldImage, `${at}.dynamodb.OldImage`);
@@ -102,7 +96,11 @@ export function decodeRecord(record: unknown, index: number): DecodedRecord {
   // Once stored, only a view's engagement changes; anything else is a write this trigger does not understand.
   if (!sameViewIdentity(before.value.view, after.value.view))
     return poison(
-      new DecodeError(`${at}.dynamodb.NewImage`, 'the same view with new engagement', 'a view whose fields changed'),
+      new DecodeError(
+        `${at}.dynamodb.NewImage`,
+        'the same view with new engagement',
+        'a view whose fields changed',
+      ),
       sequenceNumber,
     );
   return { kind: 'change', sequenceNumber, before: before.value.view, after: after.value.view };
