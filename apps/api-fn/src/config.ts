@@ -1,9 +1,9 @@
 // Configuration of api-fn, read once per container from the environment and validated into a typed object.
-import { DEFAULT_RETENTION_DAYS, DEFAULT_TOKEN_TTL_SECONDS } from './constants';
+import { DEFAULT_RETENTION_DAYS, DEFAULT_TOKEN_TTL_SECONDS, MAX_SESSION_CACHE_SECONDS } from './constants';
 import { ConfigError } from './errors';
 import type { LogLevel } from './logger';
 
-/** Where the Fernet key of session tokens comes from. */
+/** Where the Fernet keys of session tokens come from (one key, or several newest first). */
 export type AuthKeySource =
   | { kind: 'value'; value: string }
   | { kind: 'parameter'; name: string }
@@ -20,6 +20,11 @@ export interface ApiConfig {
   allowedOrigins: string[];
   authKey: AuthKeySource;
   tokenTtlSeconds: number;
+  /**
+   * How long a container trusts what it read of a user's session epoch (0 to 60 s): the most a revocation
+   * (`user passwd`, `user remove`, `user signout`) takes to reach a warm function.
+   */
+  sessionCacheSeconds?: number | undefined;
   retentionDays: number;
   logLevel: LogLevel;
   /** Root holding `beacon/` and `dashboard/`; located automatically when undefined. */
@@ -48,9 +53,23 @@ function positiveInt(
   return Number(raw);
 }
 
+/** A whole number of seconds from 0 to `max`, or the fallback when unset; an error text otherwise. */
+function boundedSeconds(
+  env: Record<string, string | undefined>,
+  name: string,
+  fallback: number,
+  max: number,
+): number | string {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d{1,9}$/.test(raw) || Number(raw) > max) return `${name} must be a whole number from 0 to ${max}`;
+  return Number(raw);
+}
+
 /**
  * Reads api-fn's configuration from environment variables (TABLE_NAME, ALLOWED_SITES, ALLOWED_ORIGINS,
- * AUTH_KEY or AUTH_KEY_PARAMETER, TOKEN_TTL_SECONDS, RETENTION_DAYS, DYNAMODB_ENDPOINT, LOG_LEVEL, STATIC_DIR).
+ * AUTH_KEY or AUTH_KEY_PARAMETER, TOKEN_TTL_SECONDS, SESSION_CACHE_SECONDS, RETENTION_DAYS, DYNAMODB_ENDPOINT,
+ * LOG_LEVEL, STATIC_DIR).
  * @example const config = loadConfig(process.env); if (!config.ok) throw config.error;
  */
 export function loadConfig(env: Record<string, string | undefined>): ConfigResult {
@@ -61,6 +80,13 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
   if (allowedSites.length === 0) return fail('ALLOWED_SITES lists no site');
   const ttl = positiveInt(env, 'TOKEN_TTL_SECONDS', DEFAULT_TOKEN_TTL_SECONDS);
   if (typeof ttl === 'string') return fail(ttl);
+  const sessionCache = boundedSeconds(
+    env,
+    'SESSION_CACHE_SECONDS',
+    MAX_SESSION_CACHE_SECONDS,
+    MAX_SESSION_CACHE_SECONDS,
+  );
+  if (typeof sessionCache === 'string') return fail(sessionCache);
   const retention = positiveInt(env, 'RETENTION_DAYS', DEFAULT_RETENTION_DAYS);
   if (typeof retention === 'string') return fail(retention);
   const level = (env.LOG_LEVEL ?? 'info').trim().toLowerCase();
@@ -82,6 +108,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       allowedOrigins: list(env.ALLOWED_ORIGINS),
       authKey,
       tokenTtlSeconds: ttl,
+      sessionCacheSeconds: sessionCache,
       retentionDays: retention,
       logLevel: level as LogLevel,
       staticDir: env.STATIC_DIR?.trim() || undefined,

@@ -3,6 +3,21 @@
 /** Session token lifetime when TOKEN_TTL_SECONDS is unset: 12 hours (SPEC §3). */
 export const DEFAULT_TOKEN_TTL_SECONDS = 43_200;
 
+/**
+ * Longest a container trusts a user's cached session epoch, and the default (SPEC §3: a revocation reaches
+ * every running function within 60 s). SESSION_CACHE_SECONDS may shorten it.
+ */
+export const MAX_SESSION_CACHE_SECONDS = 60;
+
+/** Longest a container uses the session keys it read before reading them again (key rotation, docs/deploy.md). */
+export const KEY_REFRESH_MS = 5 * 60_000;
+
+/** After a failed re-read of the keys, the keys in hand serve this long before the next try. */
+export const KEY_RETRY_MS = 30_000;
+
+/** Most users whose session epoch one container keeps; the oldest entry goes first beyond that. */
+export const SESSION_CACHE_ENTRIES = 1000;
+
 /** Raw view retention when RETENTION_DAYS is unset (SPEC §5). */
 export const DEFAULT_RETENTION_DAYS = 30;
 

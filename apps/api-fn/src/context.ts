@@ -5,6 +5,7 @@ import type { KeyProvider } from './authKey';
 import type { ApiConfig } from './config';
 import type { HttpResponse } from './http';
 import type { Logger } from './logger';
+import type { SessionCache } from './sessionCache';
 import type { StaticFiles } from './staticFiles';
 
 /** Capacity the request consumed, summed from DynamoDB's ConsumedCapacity (logged with the request). */
@@ -30,6 +31,8 @@ export interface RequestContext {
   /** Current time, epoch ms (injected by tests). */
   now: () => number;
   authKey: KeyProvider;
+  /** Each user's session epoch as this container last read it (revocation checks). */
+  sessions: SessionCache;
   staticFiles: StaticFiles;
   capacity: Capacity;
 }

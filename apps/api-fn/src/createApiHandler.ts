@@ -4,7 +4,7 @@ import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { createKeyProvider } from './authKey';
 import { isTransientAwsError } from './awsErrors';
 import type { ApiConfig } from './config';
-import { RETRY_AFTER_SECONDS } from './constants';
+import { MAX_SESSION_CACHE_SECONDS, RETRY_AFTER_SECONDS } from './constants';
 import type { RequestContext } from './context';
 import { ApiError, notFound, ServiceUnavailableError } from './errors';
 import {
@@ -18,6 +18,8 @@ import {
 } from './http';
 import { createLogger, errorFields, type LogSink } from './logger';
 import { type CorsPolicy, matchRoute, ROUTES } from './router';
+import { withSecurityHeaders } from './securityHeaders';
+import { createSessionCache } from './sessionCache';
 import { createStaticFiles } from './staticFiles';
 
 /** What a handler is built from; tests pass their own client, clock, key and log sink. */
@@ -26,7 +28,7 @@ export interface ApiHandlerOptions {
   dynamodb: DynamoDBClient;
   /** Current time in epoch ms; `Date.now` by default. */
   now?: () => number;
-  /** Returns the Fernet key's text, replacing AUTH_KEY / AUTH_KEY_PARAMETER. */
+  /** Returns the Fernet keys' text, replacing AUTH_KEY / AUTH_KEY_PARAMETER. */
   loadAuthKey?: () => Promise<string>;
   /** Where log lines go; stdout by default. */
   logSink?: LogSink;
@@ -59,9 +61,14 @@ const QUIET_ROUTES = new Set(['/api/event', '/pv.gif', '/append']);
 export function createApiHandler(options: ApiHandlerOptions): ApiHandler {
   const { config, dynamodb } = options;
   const now = options.now ?? Date.now;
-  const authKey = createKeyProvider(config.authKey, options.loadAuthKey);
   const staticFiles = createStaticFiles(config.staticDir);
   const rootLog = createLogger(config.logLevel, {}, options.logSink);
+  const authKey = createKeyProvider(config.authKey, {
+    load: options.loadAuthKey,
+    now,
+    onStale: (error) => rootLog.warn('session keys not re-read; the keys in hand go on', errorFields(error)),
+  });
+  const sessions = createSessionCache((config.sessionCacheSeconds ?? MAX_SESSION_CACHE_SECONDS) * 1000);
 
   return async (event, context) => {
     const started = now();
@@ -87,6 +94,7 @@ export function createApiHandler(options: ApiHandlerOptions): ApiHandler {
       log,
       now,
       authKey,
+      sessions,
       staticFiles,
       capacity: { readUnits: 0, writeUnits: 0 },
     };
@@ -137,6 +145,7 @@ export function createApiHandler(options: ApiHandlerOptions): ApiHandler {
 
     if (method !== 'OPTIONS')
       response.headers = { ...response.headers, ...corsFor(policy, headers.origin, config) };
+    response = withSecurityHeaders(response);
     // HEAD never carries a body, whatever the status (a 404 or 405 too).
     if (method === 'HEAD') response = withoutBody(response);
     const fields = {

@@ -5,6 +5,7 @@ import { loadConfig } from './config';
 import { type ApiHandler, createApiHandler } from './createApiHandler';
 import { errorResponse, type HttpResponse } from './http';
 import { createLogger } from './logger';
+import { withSecurityHeaders } from './securityHeaders';
 
 let built: ApiHandler | undefined;
 
@@ -15,7 +16,7 @@ function build(): ApiHandler {
     const error = config.error;
     createLogger('error').error('invalid configuration', { errorMessage: error.message });
     // Every request answers the same 500 until the deployment's environment is fixed.
-    return async () => errorResponse(error);
+    return async () => withSecurityHeaders(errorResponse(error));
   }
   const endpoint = config.value.dynamodbEndpoint;
   const dynamodb = new DynamoDBClient(endpoint ? { endpoint } : {});

@@ -1,6 +1,7 @@
-// Bearer-token check of the reporting routes: a missing, expired or forged token is a 401 with its own code.
+// Bearer-token check of the reporting routes: a missing, expired, forged or revoked token is a 401 with its own code.
 import type { RequestContext } from './context';
 import { unauthorized } from './errors';
+import { decodeSessionClaims } from './sessionClaims';
 
 /** The signed-in user behind a request. */
 export interface Session {
@@ -8,8 +9,10 @@ export interface Session {
 }
 
 /**
- * Verifies the request's `Authorization: Bearer <token>` and returns who it belongs to; throws a 401
- * ApiError (`missing_token`, `expired_token`, `invalid_token`) otherwise.
+ * Verifies the request's `Authorization: Bearer <token>` under the session keys, then checks that its user
+ * still exists with the incarnation and session epoch the token names (cached per container, at most
+ * SESSION_CACHE_SECONDS old). Throws a 401 ApiError (`missing_token`, `expired_token`, `invalid_token`,
+ * `revoked_token`) otherwise.
  * @example const session = await requireSession(ctx);
  */
 export async function requireSession(ctx: RequestContext): Promise<Session> {
@@ -17,9 +20,9 @@ export async function requireSession(ctx: RequestContext): Promise<Session> {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
   if (!match?.[1])
     throw unauthorized('missing_token', 'Sign in and send the token as Authorization: Bearer.');
-  const key = await ctx.authKey.get();
+  const keys = await ctx.authKey.get();
   const { verifyToken } = await import('@footfall/tokens');
-  const verified = verifyToken(match[1], { key, now: new Date(ctx.now()) });
+  const verified = verifyToken(match[1], { key: keys.all, now: new Date(ctx.now()) });
   if (!verified.ok) {
     // The reason stays in the log (for diagnosis); the token itself never does.
     ctx.log.info('token rejected', { reason: verified.error.reason });
@@ -27,7 +30,16 @@ export async function requireSession(ctx: RequestContext): Promise<Session> {
       throw unauthorized('expired_token', 'The session has expired; sign in again.');
     throw unauthorized('invalid_token', 'The token is not valid; sign in again.');
   }
-  const sub = verified.value.claims.sub;
-  if (typeof sub !== 'string' || sub === '') throw unauthorized('invalid_token', 'The token names no user.');
+  const claims = decodeSessionClaims(verified.value.claims);
+  if (!claims.ok) {
+    ctx.log.info('token rejected', { reason: claims.error });
+    throw unauthorized('invalid_token', 'The token is not valid; sign in again.');
+  }
+  const { sub, created, epoch } = claims.value;
+  const state = await ctx.sessions.lookup(ctx, sub);
+  if (state === null || state.createdAt !== created || state.sessionEpoch !== epoch) {
+    ctx.log.info('token rejected', { reason: state === null ? 'no_such_user' : 'revoked', user: sub });
+    throw unauthorized('revoked_token', 'This session was ended; sign in again.');
+  }
   return { username: sub };
 }

@@ -1,5 +1,7 @@
-// Test support for driving api-fn without API Gateway: realistic HTTP API v2 events and a Lambda context.
+// Test support for driving api-fn without API Gateway: HTTP API v2 events, a Lambda context, signed-in users.
 import { randomUUID } from 'node:crypto';
+import { type DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { encodeUser, normaliseUsername } from '@footfall/core-model';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 
 /** What a test request says; everything else of the event is filled in as API Gateway would. */
@@ -93,4 +95,54 @@ export function fakeContext(overrides: Partial<Context> = {}): Context {
     succeed: () => undefined,
     ...overrides,
   };
+}
+
+/** A dashboard user stored for a test, as far as its session tokens need to know it. */
+export interface TestUser {
+  username: string;
+  createdAt: number;
+  sessionEpoch: number;
+}
+
+/**
+ * Stores a dashboard user (whose password matches nothing) so that tokens from `testSessionToken` pass the
+ * session check of the reporting routes, as a user created with `footfall user add` would.
+ * @example const user = await createTestUser(client, tableName); const token = await testSessionToken(user, key);
+ */
+export async function createTestUser(
+  dynamodb: DynamoDBClient,
+  tableName: string,
+  username = 'admin',
+  createdAt = Date.now(),
+): Promise<TestUser> {
+  const user = { username: normaliseUsername(username), createdAt, sessionEpoch: 0 };
+  await dynamodb.send(
+    new PutItemCommand({
+      TableName: tableName,
+      Item: encodeUser({ ...user, passwordHash: UNUSABLE_PASSWORD_HASH }),
+    }),
+  );
+  return user;
+}
+
+/** A PBKDF2 PHC string no password matches (its hash is shorter than any PBKDF2 output). */
+const UNUSABLE_PASSWORD_HASH = '$pbkdf2-sha256$i=600000,l=32$AAAA$AAAA';
+
+/**
+ * A session token for `user` under `authKey` (a Fernet key's text), as sign-in would issue it at `now`.
+ * @example headers: { authorization: `Bearer ${await testSessionToken(user, authKey)}` }
+ */
+export async function testSessionToken(
+  user: TestUser,
+  authKey: string,
+  options: { now?: number; ttlSeconds?: number } = {},
+): Promise<string> {
+  // Loaded here, not at the top: tests of the ingest path import this module and must not load the token code.
+  const { issueToken, parseKey } = await import('@footfall/tokens');
+  const key = parseKey(authKey);
+  if (!key.ok) throw key.error;
+  return issueToken(
+    { sub: user.username, created: user.createdAt, epoch: user.sessionEpoch },
+    { key: key.value, ttlSeconds: options.ttlSeconds ?? 3600, now: new Date(options.now ?? Date.now()) },
+  );
 }

@@ -2,7 +2,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { createApiHandler } from '@footfall/api-fn';
-import { fakeContext, httpEvent } from '@footfall/api-fn/testing';
+import { createTestUser, fakeContext, httpEvent, testSessionToken } from '@footfall/api-fn/testing';
 import {
   createTableFromTemplate,
   localClientConfig,
@@ -12,7 +12,7 @@ import {
   toLambdaRecord,
 } from '@footfall/dynamodb-local';
 import { createStreamHandler, jsonLogger } from '@footfall/stream-trigger-fn';
-import { generateKey, issueToken, parseKey } from '@footfall/tokens';
+import { generateKey } from '@footfall/tokens';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { CapacityMeter, meter } from './capacity';
 import { type GroundTruth, groundTruth } from './groundTruth';
@@ -55,6 +55,9 @@ function apiConfig(tableName: string, endpoint: string, authKey: string) {
     logLevel: 'error' as const,
   };
 }
+
+/** The reports run as this user; api-fn checks each token against its user item (revocation). */
+const BENCH_USER = { username: 'bench', createdAt: Date.UTC(2026, 0, 1), sessionEpoch: 0 };
 
 const quiet = () => {};
 const progress = (line: string) => console.error(`bench: ${line}`);
@@ -132,9 +135,7 @@ export async function measureUnits(
   try {
     const endpoint = ddb.endpoint;
     const key = generateKey();
-    const parsedKey = parseKey(key);
-    if (!parsedKey.ok) throw new Error('generated key does not parse');
-    const token = issueToken({ sub: 'bench' }, { key: parsedKey.value, ttlSeconds: 3600 });
+    const token = await testSessionToken(BENCH_USER, key);
 
     // Ingest: every send through the api-fn handler, at the workload's own clock.
     const ingestMeter = new CapacityMeter();
@@ -217,6 +218,8 @@ export async function measureUnits(
       progress(`batches of ${batchSize}: ${invocations} invocations, ${aggMeter.totalWrite} WCU`);
       aggClient.destroy();
       const reportClient = new DynamoDBClient(localClientConfig(endpoint));
+      // Through the unmetered client: the user item is no part of the aggregation's write units.
+      await createTestUser(reportClient, tableName, BENCH_USER.username, BENCH_USER.createdAt);
       const api = createApiHandler({
         config: apiConfig(tableName, endpoint, key),
         dynamodb: reportClient,

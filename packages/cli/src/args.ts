@@ -11,6 +11,9 @@ export interface CliOptions {
   site?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
+  parameter?: string | undefined;
+  tokenTtl?: string | undefined;
+  force: boolean;
   help: boolean;
 }
 
@@ -25,10 +28,16 @@ export const USAGE = `Usage: footfall <command> [options]
 
 Commands:
   user add <name> [--password-stdin]   create a dashboard user (asks for the password, or reads it from stdin)
-  user passwd <name> [--password-stdin] set a user's password
-  user remove <name>                    delete a user
+  user passwd <name> [--password-stdin] set a user's password and end the user's sessions
+  user signout <name>                   end every session of a user (within a minute)
+  user remove <name>                    delete a user (its sessions end within a minute)
   user list                             list users (scans the table)
+  user migrate                          move users stored with capitals to lower-case names (older versions)
   key generate                          print a new session key (store it as the AUTH_KEY SSM SecureString)
+  key rotate [--parameter NAME] [--token-ttl SECONDS] [--force]
+                                        put a new key first in the SSM parameter, keeping the current one
+                                        for the sessions it signed (default $AUTH_KEY_PARAMETER or
+                                        /footfall/auth-key, token lifetime 43200 s)
   export --site S --from YYYY-MM-DD --to YYYY-MM-DD
                                         print daily views per page as CSV (the API's export format)
 
@@ -37,6 +46,9 @@ Options:
   --endpoint URL    a DynamoDB endpoint, e.g. DynamoDB Local (default: $DYNAMODB_ENDPOINT)
   --region REGION   AWS region (default: the SDK's chain: $AWS_REGION, profile, ...)
   -h, --help        this text
+
+Passwords need at least 12 characters, not all blank, not a common password and not easy to guess.
+Usernames ignore case: Bob and bob are the same user.
 `;
 
 /** Parses argv (without node and the script). @example parseCliArgs(['user', 'list', '--table', 't']) */
@@ -54,6 +66,9 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
         site: { type: 'string' },
         from: { type: 'string' },
         to: { type: 'string' },
+        parameter: { type: 'string' },
+        'token-ttl': { type: 'string' },
+        force: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -67,6 +82,9 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
         site: values.site,
         from: values.from,
         to: values.to,
+        parameter: values.parameter,
+        tokenTtl: values['token-ttl'],
+        force: values.force === true,
         help: values.help === true,
       },
     };

@@ -1,5 +1,6 @@
 // The DynamoDB client and table of a CLI run: options first, then environment, then the SDK's own chain.
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
+import type { SSMClient } from '@aws-sdk/client-ssm';
 import type { CliOptions } from './args';
 import { UsageError } from './errors';
 
@@ -39,4 +40,11 @@ export function createTarget(options: CliOptions, env: Record<string, string | u
     }
   }
   return { client: new DynamoDBClient(config), tableName };
+}
+
+/** The SSM client of `key rotate`: `--region`, else the SDK's normal region and credential chain. */
+export async function createSsmClient(options: CliOptions): Promise<SSMClient> {
+  // Loaded here so that user and export commands do not load the SSM client.
+  const { SSMClient } = await import('@aws-sdk/client-ssm');
+  return new SSMClient(options.region ? { region: options.region } : {});
 }

@@ -2,9 +2,8 @@
 
 import { CliError } from './errors';
 import type { CliIo } from './io';
+import { checkPasswordPolicy } from './passwordPolicy';
 
-/** Shortest password `user add`/`passwd` accept. */
-export const MIN_PASSWORD_LENGTH = 10;
 /** Longest password sign-in accepts (core-model's signin schema). */
 export const MAX_PASSWORD_LENGTH = 1024;
 
@@ -52,10 +51,15 @@ export function promptHidden(io: CliIo, prompt: string): Promise<string> {
 }
 
 /**
- * Gets a new password: from stdin when `fromStdin`, else asked twice on the terminal. Refuses short ones.
- * @example const password = await readNewPassword(io, options.passwordStdin);
+ * Gets a new password: from stdin when `fromStdin`, else asked twice on the terminal. Refuses one that breaks
+ * the password policy (`checkPasswordPolicy`; `userInputs`, such as the username, count as guessable).
+ * @example const password = await readNewPassword(io, options.passwordStdin, [username]);
  */
-export async function readNewPassword(io: CliIo, fromStdin: boolean): Promise<string> {
+export async function readNewPassword(
+  io: CliIo,
+  fromStdin: boolean,
+  userInputs: readonly string[] = [],
+): Promise<string> {
   let password: string;
   if (fromStdin) password = await readPasswordFromStdin(io.stdin);
   else {
@@ -63,9 +67,9 @@ export async function readNewPassword(io: CliIo, fromStdin: boolean): Promise<st
     const again = await promptHidden(io, 'Repeat password: ');
     if (again !== password) throw new CliError('The passwords do not match.');
   }
-  if (password.length < MIN_PASSWORD_LENGTH)
-    throw new CliError(`A password needs at least ${MIN_PASSWORD_LENGTH} characters.`);
   if (password.length > MAX_PASSWORD_LENGTH)
     throw new CliError(`A password may have at most ${MAX_PASSWORD_LENGTH} characters.`);
+  const verdict = await checkPasswordPolicy(password, userInputs);
+  if (!verdict.ok) throw new CliError(verdict.error);
   return password;
 }

@@ -1,11 +1,16 @@
 // Dispatches a command line to its command and turns every failure into a message and an exit code.
 import { parseCliArgs, USAGE } from './args';
-import { createTarget } from './client';
+import { createSsmClient, createTarget } from './client';
 import { exportCsv } from './commands/export';
-import { keyGenerate } from './commands/key';
-import { userAdd, userList, userPasswd, userRemove } from './commands/user';
+import { keyGenerate, keyRotate } from './commands/key';
+import { userAdd, userList, userMigrate, userPasswd, userRemove, userSignout } from './commands/user';
 import { CliError, UsageError } from './errors';
 import type { CliIo } from './io';
+
+/** The parameter `docs/deploy.md` creates, and the template's default AuthKeyParameterName. */
+const DEFAULT_KEY_PARAMETER = '/footfall/auth-key';
+/** The template's default TokenTtlSeconds (12 h). */
+const DEFAULT_TOKEN_TTL_SECONDS = '43200';
 
 async function dispatch(argv: readonly string[], io: CliIo): Promise<void> {
   const { positionals, options } = parseCliArgs(argv);
@@ -15,10 +20,26 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<void> {
     return;
   }
   if (command === 'key') {
-    if (sub !== 'generate' || name !== undefined)
-      throw new UsageError('Did you mean `footfall key generate`?');
-    keyGenerate(io);
-    return;
+    if (name !== undefined) throw new UsageError(`Unexpected argument ${name}.`);
+    if (sub === 'generate') return keyGenerate(io);
+    if (sub === 'rotate') {
+      const ttl = options.tokenTtl ?? DEFAULT_TOKEN_TTL_SECONDS;
+      if (!/^\d{1,9}$/.test(ttl) || Number(ttl) <= 0)
+        throw new UsageError("--token-ttl is the deployment's TokenTtlSeconds, a whole number of seconds.");
+      const ssm = await createSsmClient(options);
+      try {
+        await keyRotate(ssm, io, {
+          parameter: options.parameter ?? (io.env.AUTH_KEY_PARAMETER || DEFAULT_KEY_PARAMETER),
+          tokenTtlSeconds: Number(ttl),
+          force: options.force,
+          now: Date.now(),
+        });
+      } finally {
+        ssm.destroy();
+      }
+      return;
+    }
+    throw new UsageError('Use `footfall key generate|rotate`.');
   }
   if (command === 'export') {
     if (sub !== undefined) throw new UsageError(`Unexpected argument ${sub}.`);
@@ -32,13 +53,18 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<void> {
         return userAdd(createTarget(options, io.env), io, name, options.passwordStdin);
       case 'passwd':
         return userPasswd(createTarget(options, io.env), io, name, options.passwordStdin);
+      case 'signout':
+        return userSignout(createTarget(options, io.env), io, name);
       case 'remove':
         return userRemove(createTarget(options, io.env), io, name);
       case 'list':
         if (name !== undefined) throw new UsageError(`Unexpected argument ${name}.`);
         return userList(createTarget(options, io.env), io);
+      case 'migrate':
+        if (name !== undefined) throw new UsageError(`Unexpected argument ${name}.`);
+        return userMigrate(createTarget(options, io.env), io);
     }
-    throw new UsageError('Use `footfall user add|passwd|remove|list`.');
+    throw new UsageError('Use `footfall user add|passwd|signout|remove|list|migrate`.');
   }
   throw new UsageError(`Unknown command ${command}.`);
 }

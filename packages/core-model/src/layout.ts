@@ -1,6 +1,17 @@
 // The table layout: key formats and item codecs for raw views, users and sign-in throttles (docs/data-model.md).
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { bool, type Decoded, type Item, int, item, oneOf, optional, str } from './attributes';
+import {
+  bool,
+  type Decoded,
+  type Item,
+  int,
+  item,
+  num,
+  oneOf,
+  optional,
+  str,
+  withDefault,
+} from './attributes';
 import { DecodeError } from './errors';
 import { err, ok } from './result';
 
@@ -287,36 +298,63 @@ export const sameViewIdentity = (a: RawView, b: RawView): boolean => IDENTITY.ev
 
 /** A dashboard user. */
 export interface User {
+  /** Lower-case, as stored; a legacy item may hold a mixed-case name (see `isNormalUsername`). */
   username: string;
   /** PHC string `$pbkdf2-sha256$i=…,l=32$salt$hash`. */
   passwordHash: string;
   createdAt: number;
+  /**
+   * Session epoch: tokens name the epoch they were issued under, and bumping it revokes them all
+   * (`user passwd`, `user signout`). Items written before epochs existed read as 0.
+   */
+  sessionEpoch: number;
 }
 
+/** What a username may look like as typed (any case); it is stored and looked up lower-case. */
 export const USERNAME_PATTERN = /^[a-zA-Z0-9._@-]{1,64}$/;
+
+/**
+ * The one spelling of a username: usernames are case-insensitive, so `Bob` and `bob` are the same user.
+ * @example normaliseUsername('Bob') // 'bob'
+ */
+export const normaliseUsername = (username: string): string => username.toLowerCase();
+
+/** Whether a stored name is already in its normal (lower-case) spelling; older versions kept the case typed. */
+export const isNormalUsername = (username: string): boolean => normaliseUsername(username) === username;
+
+/** Attribute names of user items, for update expressions and the IAM policy that limits them. */
+export const USER_ATTRIBUTES = {
+  passwordHash: 'PasswordHash',
+  createdAt: 'CreatedAt',
+  sessionEpoch: 'SessionEpoch',
+} as const;
 
 const userAttributes = item({
   Path: str({ pattern: /^user#/ }),
   Section: oneOf(['user']),
   PasswordHash: str({ maxLength: 512 }),
   CreatedAt: int({ min: 0 }),
+  SessionEpoch: withDefault(int({ min: 0 }), 0),
 });
 
-/** The key of a user item. */
-export const userKey = (username: string): Key => key(`user#${username}`, 'user');
+/** The key of a user item; the name is normalised, so any spelling finds the same user. */
+export const userKey = (username: string): Key => key(`user#${normaliseUsername(username)}`, 'user');
 
 /** The partition prefix every user item starts with (for listing users). */
 export const USER_PREFIX = 'user#';
 
+/** Encodes a user as a full item for PutItem, under the normalised name. */
 export function encodeUser(u: User): Item {
   return userAttributes.encode({
-    Path: `user#${u.username}`,
+    Path: `user#${normaliseUsername(u.username)}`,
     Section: 'user',
     PasswordHash: u.passwordHash,
     CreatedAt: u.createdAt,
+    SessionEpoch: u.sessionEpoch,
   });
 }
 
+/** Decodes a user item; the username is the one stored (lower-case, except in legacy items). */
 export function decodeUser(image: unknown, path = ''): Decoded<User> {
   const d = userAttributes.decode(image, path);
   if (!d.ok) return d;
@@ -324,12 +362,58 @@ export function decodeUser(image: unknown, path = ''): Decoded<User> {
     username: d.value.Path.slice('user#'.length),
     passwordHash: d.value.PasswordHash,
     createdAt: d.value.CreatedAt,
+    sessionEpoch: d.value.SessionEpoch,
   });
 }
 
-/** Sign-in failures of one username within the current window (SPEC §3: 5 in 15 minutes → 429). */
+/**
+ * Replaces a user's password hash with a stronger one of the same password (sign-in's rehash), only while the
+ * stored hash is still `oldHash`. It touches PasswordHash alone, which is all api-fn's IAM policy allows on a
+ * user item; the condition also keeps it from creating an item for a user removed meanwhile.
+ */
+export function passwordHashUpgrade(username: string, oldHash: string, newHash: string): UpdateParts {
+  return {
+    Key: userKey(username),
+    UpdateExpression: 'SET #h = :new',
+    ConditionExpression: '#h = :old',
+    ExpressionAttributeNames: { '#h': USER_ATTRIBUTES.passwordHash },
+    ExpressionAttributeValues: { ':new': { S: newHash }, ':old': { S: oldHash } },
+  };
+}
+
+/**
+ * Sets a new password hash of an existing user and bumps its session epoch, so every token issued before
+ * stops working (`footfall user passwd`).
+ */
+export function passwordChange(username: string, newHash: string): UpdateParts {
+  return {
+    Key: userKey(username),
+    UpdateExpression: 'SET #h = :new ADD #e :one',
+    ConditionExpression: 'attribute_exists(#p)',
+    ExpressionAttributeNames: {
+      '#h': USER_ATTRIBUTES.passwordHash,
+      '#e': USER_ATTRIBUTES.sessionEpoch,
+      '#p': PARTITION_KEY,
+    },
+    ExpressionAttributeValues: { ':new': { S: newHash }, ':one': { N: '1' } },
+  };
+}
+
+/** Bumps an existing user's session epoch: every token issued before stops working (`footfall user signout`). */
+export function sessionRevocation(username: string): UpdateParts {
+  return {
+    Key: userKey(username),
+    UpdateExpression: 'ADD #e :one',
+    ConditionExpression: 'attribute_exists(#p)',
+    ExpressionAttributeNames: { '#e': USER_ATTRIBUTES.sessionEpoch, '#p': PARTITION_KEY },
+    ExpressionAttributeValues: { ':one': { N: '1' } },
+  };
+}
+
+/** Sign-in attempts of one username within the current window (SPEC §3: 5 failures in 15 minutes → 429). */
 export interface SigninThrottle {
   username: string;
+  /** Attempts reserved in this window (each password check reserves one first; success deletes the item). */
   failures: number;
   /** Epoch ms when the window started. */
   windowStart: number;
@@ -338,16 +422,26 @@ export interface SigninThrottle {
 export const SIGNIN_WINDOW_MS = 15 * 60_000;
 export const SIGNIN_MAX_FAILURES = 5;
 
+/** Attribute names of throttle items, for update expressions and the IAM policy that limits them. */
+export const THROTTLE_ATTRIBUTES = {
+  failures: 'Failures',
+  windowStart: 'WindowStart',
+  expiresAt: TTL_ATTRIBUTE,
+} as const;
+
 const throttleAttributes = item({
   Path: str({ pattern: /^signin#/ }),
   Section: oneOf(['throttle']),
-  Failures: int({ min: 0 }),
-  WindowStart: int({ min: 0 }),
-  ExpiresAt: int({ min: 0 }),
+  // Any number: a value the window rules can compare is a value `throttleRestart` can replace.
+  Failures: num(),
+  WindowStart: num(),
+  // Only for TTL: a throttle whose expiry is missing or odd still counts.
+  ExpiresAt: optional(num()),
 });
 
 /** The key of a username's sign-in throttle item. */
-export const throttleKey = (username: string): Key => key(`signin#${username.toLowerCase()}`, 'throttle');
+export const throttleKey = (username: string): Key =>
+  key(`signin#${normaliseUsername(username)}`, 'throttle');
 
 export function decodeThrottle(image: unknown, path = ''): Decoded<SigninThrottle> {
   const d = throttleAttributes.decode(image, path);
@@ -359,14 +453,82 @@ export function decodeThrottle(image: unknown, path = ''): Decoded<SigninThrottl
   });
 }
 
+/** TTL of a throttle item: a minute after its window closes (TTL deletes lag; the window check does not). */
+const throttleExpiry = (windowStart: number): number =>
+  Math.ceil((windowStart + SIGNIN_WINDOW_MS) / 1000) + 60;
+
 export function encodeThrottle(t: SigninThrottle): Item {
   return throttleAttributes.encode({
-    Path: `signin#${t.username.toLowerCase()}`,
+    Path: `signin#${normaliseUsername(t.username)}`,
     Section: 'throttle',
     Failures: t.failures,
     WindowStart: t.windowStart,
-    ExpiresAt: Math.ceil((t.windowStart + SIGNIN_WINDOW_MS) / 1000) + 60,
+    ExpiresAt: throttleExpiry(t.windowStart),
   });
+}
+
+/**
+ * Reserves one sign-in attempt in a single conditional write: `ADD 1` succeeds only while the window is open
+ * and fewer than SIGNIN_MAX_FAILURES attempts are reserved (or when there is no throttle yet, which starts a
+ * window at `now`). Concurrent attempts serialise on the item, so at most SIGNIN_MAX_FAILURES succeed per
+ * window. A ConditionalCheckFailed means locked out or window over: read the item to tell which.
+ */
+export function throttleReservation(username: string, now: number): UpdateParts {
+  return {
+    Key: throttleKey(username),
+    UpdateExpression: 'ADD #f :one SET #w = if_not_exists(#w, :now), #x = if_not_exists(#x, :expires)',
+    ConditionExpression: 'attribute_not_exists(#f) OR (#w > :since AND #f < :max)',
+    ExpressionAttributeNames: {
+      '#f': THROTTLE_ATTRIBUTES.failures,
+      '#w': THROTTLE_ATTRIBUTES.windowStart,
+      '#x': THROTTLE_ATTRIBUTES.expiresAt,
+    },
+    ExpressionAttributeValues: {
+      ':one': { N: '1' },
+      ':now': { N: String(now) },
+      ':expires': { N: String(throttleExpiry(now)) },
+      ':since': { N: String(now - SIGNIN_WINDOW_MS) },
+      ':max': { N: String(SIGNIN_MAX_FAILURES) },
+    },
+  };
+}
+
+/**
+ * Starts a new window holding this one attempt, replacing the window that began at `seenWindowStart` (over,
+ * or unreadable when undefined). Conditional on the item still holding that window, so of two requests that
+ * both find the window over only one restarts it; the other retries its reservation in the new window.
+ */
+export function throttleRestart(
+  username: string,
+  now: number,
+  seenWindowStart: number | undefined,
+): UpdateParts {
+  const names: Record<string, string> = {
+    '#f': THROTTLE_ATTRIBUTES.failures,
+    '#w': THROTTLE_ATTRIBUTES.windowStart,
+    '#x': THROTTLE_ATTRIBUTES.expiresAt,
+  };
+  const values: Record<string, AttributeValue> = {
+    ':one': { N: '1' },
+    ':now': { N: String(now) },
+    ':expires': { N: String(throttleExpiry(now)) },
+  };
+  if (seenWindowStart !== undefined) values[':seen'] = { N: String(seenWindowStart) };
+  else {
+    values[':number'] = { S: 'N' };
+    names['#p'] = PARTITION_KEY;
+  }
+  return {
+    Key: throttleKey(username),
+    UpdateExpression: 'SET #f = :one, #w = :now, #x = :expires',
+    ConditionExpression:
+      seenWindowStart !== undefined
+        ? '#w = :seen'
+        : // Still unreadable: written by hand, not by any sign-in (which only ever writes numbers).
+          'attribute_exists(#p) AND NOT (attribute_type(#w, :number) AND attribute_type(#f, :number))',
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+  };
 }
 
 /** Reads the key of an item or stream `Keys` map, for logs and routing. */

@@ -45,11 +45,14 @@ export async function ensureAdminUser(client: DynamoDBClient, options: AdminUser
     new GetItemCommand({ TableName: options.tableName, Key: userKey(ADMIN_USERNAME), ConsistentRead: true }),
   );
   let createdAt = Date.now();
+  let sessionEpoch = 0;
   if (Item !== undefined) {
     const user = decodeUser(Item);
     // A hash that still verifies is kept: rewriting it on every start would only cost a PBKDF2 run.
     if (user.ok) {
       createdAt = user.value.createdAt;
+      // A new password ends the sessions of the old one, as `footfall user passwd` does.
+      sessionEpoch = user.value.sessionEpoch + 1;
       const match = await verifyPassword(password, user.value.passwordHash);
       if (match.ok && !match.value.needsRehash) return { username: ADMIN_USERNAME, password, generated };
     }
@@ -58,7 +61,7 @@ export async function ensureAdminUser(client: DynamoDBClient, options: AdminUser
   await client.send(
     new PutItemCommand({
       TableName: options.tableName,
-      Item: encodeUser({ username: ADMIN_USERNAME, passwordHash, createdAt }),
+      Item: encodeUser({ username: ADMIN_USERNAME, passwordHash, createdAt, sessionEpoch }),
     }),
   );
   return { username: ADMIN_USERNAME, password, generated };

@@ -8,7 +8,14 @@ export {
   TokensUsageError,
 } from './errors';
 export { issueToken } from './issueToken';
-export { type FernetKey, generateKey, parseKey } from './keys';
+export {
+  type FernetKey,
+  type FernetKeyring,
+  generateKey,
+  MAX_KEYRING_KEYS,
+  parseKey,
+  parseKeyring,
+} from './keys';
 export {
   DEFAULT_ITERATIONS,
   hashPassword,

@@ -92,3 +92,46 @@ export function parseKey(text: unknown): Result<FernetKey, KeyParseError> {
   raw.fill(0);
   return { ok: true, value: key };
 }
+
+/** Most keys one keyring may hold: the newest and a few retired ones still verifying their tokens. */
+export const MAX_KEYRING_KEYS = 8;
+
+/**
+ * The keys of a deployment, newest first: tokens are issued under `current` and verified under any of `all`,
+ * so a rotated-out key keeps its tokens working until they expire.
+ */
+export interface FernetKeyring {
+  current: FernetKey;
+  /** Every key, `current` first. */
+  all: readonly FernetKey[];
+}
+
+/**
+ * Parses a keyring: Fernet keys separated by newlines, commas or spaces, newest first. A single key (the
+ * format before rotation existed) is a keyring of one.
+ * @example const ring = parseKeyring(`${newKey}\n${previousKey}`); if (ring.ok) issueToken(c, { key: ring.value.current, … });
+ */
+export function parseKeyring(text: unknown): Result<FernetKeyring, KeyParseError> {
+  if (typeof text !== 'string') {
+    return { ok: false, error: new KeyParseError(`a keyring must be a string, got ${typeof text}`) };
+  }
+  const parts = text.split(/[\s,]+/).filter((part) => part !== '');
+  if (parts.length === 0) return { ok: false, error: new KeyParseError('the keyring holds no key') };
+  if (parts.length > MAX_KEYRING_KEYS) {
+    return {
+      ok: false,
+      error: new KeyParseError(`a keyring holds at most ${MAX_KEYRING_KEYS} keys, got ${parts.length}`),
+    };
+  }
+  const keys: FernetKey[] = [];
+  for (const [index, part] of parts.entries()) {
+    const parsed = parseKey(part);
+    // The position, never the text: the message may be logged.
+    if (!parsed.ok)
+      return { ok: false, error: new KeyParseError(`key ${index + 1}: ${parsed.error.message}`) };
+    keys.push(parsed.value);
+  }
+  const [current] = keys;
+  if (current === undefined) return { ok: false, error: new KeyParseError('the keyring holds no key') };
+  return { ok: true, value: { current, all: keys } };
+}

@@ -40,7 +40,8 @@ export interface IssueTokenOptions {
 
 /** Options of `verifyToken`. */
 export interface VerifyTokenOptions {
-  key: FernetKey;
+  /** The key, or every key of a keyring (newest first); a token made under any of them is accepted. */
+  key: FernetKey | readonly FernetKey[];
   /** The time to check expiry against; defaults to the current clock. */
   now?: Date;
 }

@@ -1,7 +1,8 @@
 // Verifying session tokens: authenticity, expiry and the one reason a token is refused.
 
 import { TokenRejectedError, TokensUsageError } from './errors';
-import { openFernet } from './fernetToken';
+import { type OpenedToken, openFernet } from './fernetToken';
+import { FernetKey } from './keys';
 import { decodeSessionPayload } from './sessionPayload';
 import type { Result, VerifiedToken, VerifyTokenOptions } from './types';
 
@@ -22,6 +23,10 @@ import type { Result, VerifiedToken, VerifyTokenOptions } from './types';
  * 5. `malformed` again for an authentic token whose padding or JSON payload is broken: only a key
  *    holder can make one, so it is a faulty issuer rather than an attacker.
  *
+ * With several keys (a keyring after rotation, newest first), a token opens under the first key that
+ * authenticates it; it is `wrong_key` only when none does, and any other reason is final, since the key
+ * id or the structure already decided it.
+ *
  * Limits of the rule: cryptography cannot tell "altered" from "another key"; the 4-byte key id is a
  * hint, not proof. A flip inside those 4 IV bytes reads as `wrong_key`, a foreign token carries our
  * id by chance with odds 2^-32, tokens sealed under this key by other software (no key id) read as
@@ -38,7 +43,16 @@ export function verifyToken(
   const nowMs = now.getTime();
   if (!Number.isFinite(nowMs)) throw new TokensUsageError('now must be a valid date');
   const nowSeconds = Math.floor(nowMs / 1000);
-  const opened = openFernet(token, key, { nowSeconds });
+  const keys = key instanceof FernetKey ? [key] : key;
+  if (keys.length === 0) throw new TokensUsageError('verifyToken needs at least one key');
+  let opened: Result<OpenedToken, TokenRejectedError> = {
+    ok: false,
+    error: new TokenRejectedError('wrong_key', 'token was not signed with any of these keys'),
+  };
+  for (const candidate of keys) {
+    opened = openFernet(token, candidate, { nowSeconds });
+    if (opened.ok || opened.error.reason !== 'wrong_key') break;
+  }
   if (!opened.ok) return opened;
 
   const payload = decodeSessionPayload(opened.value.plaintext);

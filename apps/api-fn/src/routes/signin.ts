@@ -1,32 +1,41 @@
-// POST /api/auth/signin: password check against the user item, a per-username failure throttle, a Fernet token.
-import { DeleteItemCommand, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+// POST /api/auth/signin: an attempt reserved atomically in the username's throttle, the password check, a token.
+import { DeleteItemCommand, GetItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import {
   decodeThrottle,
   decodeUser,
-  encodeThrottle,
-  encodeUser,
+  normaliseUsername,
+  passwordHashUpgrade,
   SIGNIN_MAX_FAILURES,
   SIGNIN_WINDOW_MS,
   type SigninResponse,
   type SigninThrottle,
   signinBody,
   throttleKey,
+  throttleReservation,
+  throttleRestart,
   USERNAME_PATTERN,
   type User,
   userKey,
 } from '@footfall/core-model';
 import { isConditionalCheckFailed } from '../awsErrors';
 import { addCapacity, type RequestContext, type RouteHandler } from '../context';
-import { ApiError } from '../errors';
+import { ApiError, ServiceUnavailableError } from '../errors';
 import { json, readJsonBody } from '../http';
 import { errorFields } from '../logger';
+import { sessionClaimsOf } from '../sessionClaims';
 import { validate } from '../validation';
 
 /** The one answer to a wrong password and to an unknown user, so neither reveals which usernames exist. */
 const invalidCredentials = () => new ApiError(401, 'invalid_credentials', 'Wrong username or password.');
 
 /**
- * Whether a username is locked out at `now` and for how many more seconds (SPEC §3: five failures within
+ * Rounds of reserve → restart a sign-in may go through. Each round that fails lost a race to another
+ * request that changed the throttle, so two or three rounds settle any real contention.
+ */
+const MAX_RESERVATION_ROUNDS = 4;
+
+/**
+ * Whether a username is locked out at `now` and for how many more seconds (SPEC §3: five attempts within
  * the window lock the username until the window passes).
  */
 export function lockout(throttle: SigninThrottle | undefined, now: number): number | undefined {
@@ -35,18 +44,21 @@ export function lockout(throttle: SigninThrottle | undefined, now: number): numb
   return now < until ? Math.max(1, Math.ceil((until - now) / 1000)) : undefined;
 }
 
-/** The throttle after one more failure: counted in the current window, or the first of a new one. */
-export function afterFailure(
-  throttle: SigninThrottle | undefined,
-  username: string,
-  now: number,
-): SigninThrottle {
-  if (throttle && now < throttle.windowStart + SIGNIN_WINDOW_MS)
-    return { username, failures: throttle.failures + 1, windowStart: throttle.windowStart };
-  return { username, failures: 1, windowStart: now };
+/** What reserving an attempt came to: a reserved attempt (its number in the window), or a lock-out. */
+export type Reservation = { kind: 'reserved'; attempt: number } | { kind: 'locked'; retryAfter: number };
+
+async function send(ctx: RequestContext, command: UpdateItemCommand): Promise<number | undefined> {
+  const out = await ctx.dynamodb.send(command);
+  addCapacity(ctx, 'writeUnits', out.ConsumedCapacity);
+  const failures = out.Attributes?.Failures?.N;
+  return failures === undefined ? undefined : Number(failures);
 }
 
-async function readThrottle(ctx: RequestContext, username: string): Promise<SigninThrottle | undefined> {
+/** The throttle as it is now (after a refused reservation), or undefined; `unreadable` when it does not decode. */
+async function readThrottle(
+  ctx: RequestContext,
+  username: string,
+): Promise<SigninThrottle | 'unreadable' | undefined> {
   const out = await ctx.dynamodb.send(
     new GetItemCommand({
       TableName: ctx.config.tableName,
@@ -59,8 +71,59 @@ async function readThrottle(ctx: RequestContext, username: string): Promise<Sign
   if (!out.Item) return undefined;
   const decoded = decodeThrottle(out.Item);
   if (decoded.ok) return decoded.value;
-  ctx.log.warn('unreadable sign-in throttle item ignored', { error: decoded.error.message });
-  return undefined;
+  ctx.log.warn('unreadable sign-in throttle item is restarted', { error: decoded.error.message });
+  return 'unreadable';
+}
+
+/**
+ * Reserves one sign-in attempt before any password is checked. The reservation is a single conditional ADD,
+ * so however requests interleave, at most SIGNIN_MAX_FAILURES succeed in one window. When it is refused, a
+ * read tells a lock-out (answer 429) from a window that is over, which is restarted with a write conditional
+ * on that same window, so of several requests at the boundary only one restarts it and the others count in
+ * the new window. Every decision is made by a condition in DynamoDB; the read only picks the next step.
+ */
+export async function reserveAttempt(ctx: RequestContext, username: string): Promise<Reservation> {
+  for (let round = 0; round < MAX_RESERVATION_ROUNDS; round++) {
+    const now = ctx.now();
+    try {
+      const attempt = await send(
+        ctx,
+        new UpdateItemCommand({
+          TableName: ctx.config.tableName,
+          ...throttleReservation(username, now),
+          ReturnValues: 'UPDATED_NEW',
+          ReturnConsumedCapacity: 'TOTAL',
+        }),
+      );
+      return { kind: 'reserved', attempt: attempt ?? 1 };
+    } catch (error) {
+      if (!isConditionalCheckFailed(error)) throw error;
+    }
+    const throttle = await readThrottle(ctx, username);
+    if (throttle === undefined) continue; // Deleted meanwhile (a success, or TTL): reserve again.
+    if (throttle !== 'unreadable') {
+      const retryAfter = lockout(throttle, now);
+      if (retryAfter !== undefined) return { kind: 'locked', retryAfter };
+      // Not locked yet the reservation was refused: another request changed the window; try again.
+      if (now < throttle.windowStart + SIGNIN_WINDOW_MS) continue;
+    }
+    try {
+      await send(
+        ctx,
+        new UpdateItemCommand({
+          TableName: ctx.config.tableName,
+          ...throttleRestart(username, now, throttle === 'unreadable' ? undefined : throttle.windowStart),
+          ReturnConsumedCapacity: 'TOTAL',
+        }),
+      );
+      return { kind: 'reserved', attempt: 1 };
+    } catch (error) {
+      if (!isConditionalCheckFailed(error)) throw error;
+      // Another request restarted the window first: reserve in the new one.
+    }
+  }
+  ctx.log.warn('sign-in throttle kept changing; attempt refused', { rounds: MAX_RESERVATION_ROUNDS });
+  throw new ServiceUnavailableError(1);
 }
 
 async function readUser(ctx: RequestContext, username: string): Promise<User | undefined> {
@@ -95,12 +158,9 @@ export async function upgradePasswordHash(
   try {
     const passwordHash = await hashPassword(password);
     const out = await ctx.dynamodb.send(
-      new PutItemCommand({
+      new UpdateItemCommand({
         TableName: ctx.config.tableName,
-        Item: encodeUser({ ...user, passwordHash }),
-        ConditionExpression: '#h = :old',
-        ExpressionAttributeNames: { '#h': 'PasswordHash' },
-        ExpressionAttributeValues: { ':old': { S: user.passwordHash } },
+        ...passwordHashUpgrade(user.username, user.passwordHash, passwordHash),
         ReturnConsumedCapacity: 'TOTAL',
       }),
     );
@@ -124,56 +184,56 @@ export const signinRoute: RouteHandler = async (ctx) => {
   if (!body.ok) throw body.error;
   const creds = validate(signinBody, body.value, 'invalid_body');
   if (!creds.ok) throw creds.error;
-  const { username, password } = creds.value;
-  const now = ctx.now();
+  const username = normaliseUsername(creds.value.username);
+  const { password } = creds.value;
 
-  const [throttle, user] = await Promise.all([readThrottle(ctx, username), readUser(ctx, username)]);
-  const wait = lockout(throttle, now);
-  if (wait !== undefined) {
+  // Reserved before the password is looked at: a lock-out refuses even the right password, and no number
+  // of parallel requests gets more than five passwords checked per window.
+  const reservation = await reserveAttempt(ctx, username);
+  if (reservation.kind === 'locked') {
     ctx.log.info('sign-in refused: too many failures');
     throw new ApiError(429, 'too_many_attempts', 'Too many failed sign-ins; try again later.', {
-      'retry-after': String(wait),
+      'retry-after': String(reservation.retryAfter),
     });
   }
 
+  const user = await readUser(ctx, username);
   const tokens = await import('@footfall/tokens');
   // Unknown users cost the same PBKDF2 work as known ones, so timing does not reveal which exist.
   const check = user
     ? await tokens.verifyPassword(password, user.passwordHash)
     : await tokens.verifyPasswordForUnknownUser(password);
-  if (!check.ok) {
-    const next = afterFailure(throttle, username, now);
-    const out = await ctx.dynamodb.send(
-      new PutItemCommand({
-        TableName: ctx.config.tableName,
-        Item: encodeThrottle(next),
-        ReturnConsumedCapacity: 'TOTAL',
-      }),
-    );
-    addCapacity(ctx, 'writeUnits', out.ConsumedCapacity);
-    ctx.log.info('sign-in failed', { failures: next.failures, reason: check.error.reason });
+  if (!check.ok || !user) {
+    ctx.log.info('sign-in failed', {
+      attempt: reservation.attempt,
+      reason: check.ok ? 'mismatch' : check.error.reason,
+    });
     throw invalidCredentials();
   }
 
-  if (user && tokens.needsRehash(user.passwordHash))
+  if (tokens.needsRehash(user.passwordHash))
     await upgradePasswordHash(ctx, user, password, (pw) => tokens.hashPassword(pw));
 
-  if (throttle) {
-    const out = await ctx.dynamodb.send(
-      new DeleteItemCommand({
-        TableName: ctx.config.tableName,
-        Key: throttleKey(username),
-        ReturnConsumedCapacity: 'TOTAL',
-      }),
-    );
-    addCapacity(ctx, 'writeUnits', out.ConsumedCapacity);
-  }
-  const key = await ctx.authKey.get();
+  // A successful sign-in resets the count.
+  const cleared = await ctx.dynamodb.send(
+    new DeleteItemCommand({
+      TableName: ctx.config.tableName,
+      Key: throttleKey(username),
+      ReturnConsumedCapacity: 'TOTAL',
+    }),
+  );
+  addCapacity(ctx, 'writeUnits', cleared.ConsumedCapacity);
+  const keys = await ctx.authKey.get();
   const ttlSeconds = ctx.config.tokenTtlSeconds;
   const issuedAt = new Date(ctx.now());
-  const token = tokens.issueToken({ sub: username }, { key, ttlSeconds, now: issuedAt });
+  const token = tokens.issueToken(sessionClaimsOf(user), { key: keys.current, ttlSeconds, now: issuedAt });
+  ctx.sessions.remember(
+    user.username,
+    { createdAt: user.createdAt, sessionEpoch: user.sessionEpoch },
+    issuedAt.getTime(),
+  );
   const expiresAt = new Date((Math.floor(issuedAt.getTime() / 1000) + ttlSeconds) * 1000).toISOString();
-  ctx.log.info('signed in', { user: username });
+  ctx.log.info('signed in', { user: user.username });
   const response: SigninResponse = { token, expiresAt };
   return json(200, response);
 };

@@ -1,5 +1,6 @@
 // Builds api-fn handlers for tests: a config, a fixed clock, a generated session key and captured logs.
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { encodeUser, type User } from '@footfall/core-model';
 import { generateKey, issueToken, parseKey } from '@footfall/tokens';
 import type { ApiConfig } from '../../src/config';
 import { type ApiHandler, createApiHandler } from '../../src/createApiHandler';
@@ -55,13 +56,30 @@ function keyOf(text: string) {
   return key.value;
 }
 
-/** A session token for `username`, as sign-in would issue it (another key or time on request). */
+/** When the users of test tables were created: the `created` claim of `tokenFor`'s tokens. */
+export const USER_CREATED_AT = NOW - 86_400_000;
+
+/** The user item behind `tokenFor`'s tokens (session epoch 0, created at USER_CREATED_AT). */
+export function testUser(username = 'admin', overrides: Partial<User> = {}): User {
+  return {
+    username,
+    passwordHash: '$pbkdf2-sha256$i=600000,l=32$AAAA$AAAA',
+    createdAt: USER_CREATED_AT,
+    sessionEpoch: 0,
+    ...overrides,
+  };
+}
+
+/**
+ * A session token for `username`, as sign-in would issue it to `testUser(username)` (another key, time,
+ * incarnation or session epoch on request).
+ */
 export function tokenFor(
   username = 'admin',
-  options: { key?: string; now?: number; ttlSeconds?: number } = {},
+  options: { key?: string; now?: number; ttlSeconds?: number; created?: number; epoch?: number } = {},
 ): string {
   return issueToken(
-    { sub: username },
+    { sub: username, created: options.created ?? USER_CREATED_AT, epoch: options.epoch ?? 0 },
     {
       key: keyOf(options.key ?? AUTH_KEY),
       ttlSeconds: options.ttlSeconds ?? 3600,
@@ -87,4 +105,16 @@ export function bodyOf(response: { body?: string }): unknown {
 /** The error code of a JSON error response. */
 export function errorCode(response: { body?: string }): string | undefined {
   return (bodyOf(response) as { error?: { code?: string } } | null)?.error?.code;
+}
+
+/** Stores `testUser(username)` in a real table, so that `tokenFor(username)` passes the session check. */
+export async function storeTestUser(
+  dynamodb: DynamoDBClient,
+  tableName: string,
+  username = 'admin',
+  overrides: Partial<User> = {},
+): Promise<User> {
+  const user = testUser(username, overrides);
+  await dynamodb.send(new PutItemCommand({ TableName: tableName, Item: encodeUser(user) }));
+  return user;
 }

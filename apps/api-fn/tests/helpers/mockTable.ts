@@ -1,6 +1,11 @@
 // aws-sdk-client-mock set-ups: a Query that answers from given items by key range, and AWS-shaped errors.
-import { DynamoDBClient, QueryCommand, type QueryCommandInput } from '@aws-sdk/client-dynamodb';
-import { type Item, PARTITION_KEY, SORT_KEY } from '@footfall/core-model';
+import {
+  DynamoDBClient,
+  GetItemCommand,
+  QueryCommand,
+  type QueryCommandInput,
+} from '@aws-sdk/client-dynamodb';
+import { encodeUser, type Item, PARTITION_KEY, SORT_KEY, type User, userKey } from '@footfall/core-model';
 import { mockClient } from 'aws-sdk-client-mock';
 
 /** A mocked client (the real class, so the handler cannot tell) and its stub. */
@@ -27,6 +32,15 @@ export function answerQueries(mock: ReturnType<typeof mockedDynamo>['mock'], ite
       .sort((a, b) => (s(a[SORT_KEY]) < s(b[SORT_KEY]) ? -1 : 1));
     return { Items: hits, Count: hits.length, ConsumedCapacity: { CapacityUnits: 0.5 } };
   });
+}
+
+/** Makes GetItem answer the given users' items (and nothing for any other key), as a strongly consistent read. */
+export function answerUsers(mock: ReturnType<typeof mockedDynamo>['mock'], users: readonly User[]): void {
+  mock.on(GetItemCommand).resolves({ ConsumedCapacity: { CapacityUnits: 1 } });
+  for (const user of users)
+    mock
+      .on(GetItemCommand, { Key: userKey(user.username) })
+      .resolves({ Item: encodeUser(user), ConsumedCapacity: { CapacityUnits: 1 } });
 }
 
 /** An error shaped like the SDK's service exceptions (name, $metadata, $fault). */

@@ -1,12 +1,21 @@
 // Every bad input of issue 3, sent to a handler on DynamoDB Local: each gets its 4xx and code, none writes.
 import { randomUUID } from 'node:crypto';
 import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
-import { encodeRawView, encodeUser } from '@footfall/core-model';
+import { encodeRawView } from '@footfall/core-model';
 import { generateKey } from '@footfall/tokens';
 import { type HttpEventInput, httpEvent } from '../../src/testing';
 import { CHROME_UA, engagement, pageview, SITE } from '../fixtures/requests';
 import { rawView } from '../helpers/aggregates';
-import { bearer, errorCode, NOW, type TestApi, tamper, testApi, tokenFor } from '../helpers/api';
+import {
+  bearer,
+  errorCode,
+  NOW,
+  storeTestUser,
+  type TestApi,
+  tamper,
+  testApi,
+  tokenFor,
+} from '../helpers/api';
 import { createTestTable, INTEGRATION_TIMEOUT_MS, scanAll, type TestTable } from '../helpers/localTable';
 
 jest.setTimeout(INTEGRATION_TIMEOUT_MS);
@@ -26,16 +35,8 @@ beforeAll(async () => {
       ),
     }),
   );
-  await table.client.send(
-    new PutItemCommand({
-      TableName: table.tableName,
-      Item: encodeUser({
-        username: 'owner',
-        passwordHash: '$pbkdf2-sha256$i=600000,l=32$AAAA$AAAA',
-        createdAt: NOW,
-      }),
-    }),
-  );
+  await storeTestUser(table.client, table.tableName, 'owner');
+  await storeTestUser(table.client, table.tableName, 'admin');
 });
 
 afterAll(async () => {

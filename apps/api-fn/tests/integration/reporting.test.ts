@@ -2,7 +2,7 @@
 import { httpEvent } from '../../src/testing';
 import { SITE } from '../fixtures/requests';
 import { rawView, writeAggregates } from '../helpers/aggregates';
-import { bearer, bodyOf, type TestApi, testApi } from '../helpers/api';
+import { bearer, bodyOf, storeTestUser, type TestApi, testApi } from '../helpers/api';
 import { createTestTable, INTEGRATION_TIMEOUT_MS, type TestTable } from '../helpers/localTable';
 
 jest.setTimeout(INTEGRATION_TIMEOUT_MS);
@@ -26,6 +26,7 @@ let api: TestApi;
 beforeAll(async () => {
   table = await createTestTable({ prefix: 'api-reporting' });
   await writeAggregates(table.client, table.tableName, VIEWS);
+  await storeTestUser(table.client, table.tableName);
   api = testApi(table.client, table.tableName);
 });
 

@@ -1,28 +1,41 @@
-// Sign-in against DynamoDB Local: a stored user signs in; five failures lock the username until the window passes.
+// Sign-in against DynamoDB Local: tokens, the atomic throttle under concurrent guesses and at the window's
+// edge, case-insensitive usernames, and the hash upgrade.
 import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
-import { decodeUser, encodeUser, SIGNIN_MAX_FAILURES, SIGNIN_WINDOW_MS, userKey } from '@footfall/core-model';
+import {
+  decodeUser,
+  encodeThrottle,
+  encodeUser,
+  SIGNIN_MAX_FAILURES,
+  SIGNIN_WINDOW_MS,
+  userKey,
+} from '@footfall/core-model';
 import { DEFAULT_ITERATIONS, hashPassword } from '@footfall/tokens';
 import { httpEvent } from '../../src/testing';
 import { bodyOf, errorCode, NOW, type TestApi, testApi } from '../helpers/api';
 import { iterationsOf, LEGACY_ITERATIONS, legacyHash } from '../helpers/legacyHash';
 import { createTestTable, INTEGRATION_TIMEOUT_MS, scanAll, type TestTable } from '../helpers/localTable';
 
-jest.setTimeout(INTEGRATION_TIMEOUT_MS);
+jest.setTimeout(INTEGRATION_TIMEOUT_MS * 2);
 
 const PASSWORD = 'a long and private passphrase';
 
 let table: TestTable;
 let api: TestApi;
+let passwordHash: string;
 
-beforeAll(async () => {
-  table = await createTestTable({ prefix: 'api-signin' });
-  const passwordHash = await hashPassword(PASSWORD);
+async function putUser(username: string, hash = passwordHash): Promise<void> {
   await table.client.send(
     new PutItemCommand({
       TableName: table.tableName,
-      Item: encodeUser({ username: 'owner', passwordHash, createdAt: NOW }),
+      Item: encodeUser({ username, passwordHash: hash, createdAt: NOW, sessionEpoch: 0 }),
     }),
   );
+}
+
+beforeAll(async () => {
+  table = await createTestTable({ prefix: 'api-signin' });
+  passwordHash = await hashPassword(PASSWORD);
+  await putUser('owner');
 });
 
 // DynamoDB Local deletes throttle items once their TTL passes, so the clock starts from the real time.
@@ -40,6 +53,9 @@ afterAll(async () => {
 
 const signin = (username: string, password: string) =>
   api.handler(httpEvent({ method: 'POST', path: '/api/auth/signin', body: { username, password } }));
+
+/** How many sign-ins checked a password: each check that fails logs one 'sign-in failed' line. */
+const passwordsChecked = () => api.logs.filter((line) => line.includes('"sign-in failed"')).length;
 
 describe('sign-in on DynamoDB Local', () => {
   it('issues a token that opens the reporting routes', async () => {
@@ -77,6 +93,66 @@ describe('sign-in on DynamoDB Local', () => {
     expect(await scanAll(table.client, table.tableName)).toEqual(before);
   });
 
+  it('resets the count after a success, so earlier failures do not add up with later ones', async () => {
+    // Prepare
+    for (let i = 0; i < SIGNIN_MAX_FAILURES - 1; i++) await signin('owner', 'wrong');
+    expect((await signin('owner', PASSWORD)).statusCode).toBe(200);
+
+    // Act
+    const statuses: number[] = [];
+    for (let i = 0; i < SIGNIN_MAX_FAILURES - 1; i++)
+      statuses.push((await signin('owner', 'wrong')).statusCode);
+    const right = await signin('owner', PASSWORD);
+
+    // Assess
+    expect(statuses).toEqual(Array(SIGNIN_MAX_FAILURES - 1).fill(401));
+    expect(right.statusCode).toBe(200);
+  });
+
+  it('checks at most five passwords when 8 guesses arrive at once, 5 rounds in a row', async () => {
+    // Prepare
+    await putUser('racer');
+    const statuses: number[] = [];
+
+    // Act
+    for (let round = 0; round < 5; round++) {
+      const answers = await Promise.all(
+        Array.from({ length: 8 }, (_, i) => signin('racer', `guess ${round}-${i}`)),
+      );
+      statuses.push(...answers.map((a) => a.statusCode));
+    }
+    const right = await signin('racer', PASSWORD);
+
+    // Assess
+    expect(statuses.filter((s) => s === 401)).toHaveLength(SIGNIN_MAX_FAILURES);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(40 - SIGNIN_MAX_FAILURES);
+    expect(passwordsChecked()).toBe(SIGNIN_MAX_FAILURES);
+    expect(right.statusCode).toBe(429);
+  });
+
+  it('lets only one of many concurrent requests restart a window that is over', async () => {
+    // Prepare: a locked window that ended a moment ago.
+    await putUser('edge');
+    await table.client.send(
+      new PutItemCommand({
+        TableName: table.tableName,
+        Item: encodeThrottle({
+          username: 'edge',
+          failures: SIGNIN_MAX_FAILURES,
+          windowStart: T0 - SIGNIN_WINDOW_MS - 1,
+        }),
+      }),
+    );
+
+    // Act
+    const answers = await Promise.all(Array.from({ length: 8 }, (_, i) => signin('edge', `guess ${i}`)));
+
+    // Assess: a racer that restarted the window after another one's reservations would let more through.
+    const statuses = answers.map((a) => a.statusCode).sort();
+    expect(statuses).toEqual([...Array(5).fill(401), ...Array(3).fill(429)]);
+    expect(passwordsChecked()).toBe(SIGNIN_MAX_FAILURES);
+  });
+
   it('locks an unknown username the same way (no hint that it does not exist)', async () => {
     // Prepare
     for (let i = 0; i < SIGNIN_MAX_FAILURES; i++) await signin('ghost', 'guess');
@@ -86,6 +162,22 @@ describe('sign-in on DynamoDB Local', () => {
 
     // Assess
     expect(response.statusCode).toBe(429);
+  });
+
+  it('treats Bob and bob as one user with one lock-out', async () => {
+    // Prepare
+    await putUser('bob');
+    for (let i = 0; i < SIGNIN_MAX_FAILURES; i++)
+      expect((await signin(i % 2 === 0 ? 'Bob' : 'bOB', 'guess')).statusCode).toBe(401);
+
+    // Act
+    const locked = await signin('bob', PASSWORD);
+    api.clock.now = T0 + SIGNIN_WINDOW_MS + 1;
+    const upper = await signin('BOB', PASSWORD);
+
+    // Assess
+    expect(locked.statusCode).toBe(429);
+    expect(upper.statusCode).toBe(200);
   });
 });
 
@@ -101,12 +193,7 @@ describe('hash upgrade on DynamoDB Local', () => {
   it(`rewrites a ${LEGACY_ITERATIONS}-round hash with today's rounds, and the password still signs in`, async () => {
     // Prepare
     const oldHash = legacyHash(PASSWORD);
-    await table.client.send(
-      new PutItemCommand({
-        TableName: table.tableName,
-        Item: encodeUser({ username: 'veteran', passwordHash: oldHash, createdAt: NOW }),
-      }),
-    );
+    await putUser('veteran', oldHash);
 
     // Act
     const first = await signin('veteran', PASSWORD);

@@ -18,6 +18,7 @@ describe('loadConfig', () => {
         allowedOrigins: [],
         authKey: { kind: 'none' },
         tokenTtlSeconds: 43_200,
+        sessionCacheSeconds: 60,
         retentionDays: 30,
         logLevel: 'info',
         staticDir: undefined,
@@ -41,6 +42,7 @@ describe('loadConfig', () => {
       ...BASE,
       ALLOWED_ORIGINS: 'https://a.example, https://b.example',
       TOKEN_TTL_SECONDS: '600',
+      SESSION_CACHE_SECONDS: '0',
       RETENTION_DAYS: '7',
       DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000',
       LOG_LEVEL: 'DEBUG',
@@ -51,6 +53,7 @@ describe('loadConfig', () => {
     expect(config.ok && config.value).toMatchObject({
       allowedOrigins: ['https://a.example', 'https://b.example'],
       tokenTtlSeconds: 600,
+      sessionCacheSeconds: 0,
       retentionDays: 7,
       dynamodbEndpoint: 'http://127.0.0.1:8000',
       logLevel: 'debug',
@@ -63,6 +66,9 @@ describe('loadConfig', () => {
     [{ ALLOWED_SITES: ' , ' }, 'ALLOWED_SITES'],
     [{ TOKEN_TTL_SECONDS: '12h' }, 'TOKEN_TTL_SECONDS'],
     [{ RETENTION_DAYS: '0' }, 'RETENTION_DAYS'],
+    // Longer than SPEC §3's bound on how late a revocation may arrive.
+    [{ SESSION_CACHE_SECONDS: '61' }, 'SESSION_CACHE_SECONDS'],
+    [{ SESSION_CACHE_SECONDS: '-1' }, 'SESSION_CACHE_SECONDS'],
     [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL'],
   ])('refuses %j, naming the variable', (change, name) => {
     // Act

@@ -53,5 +53,6 @@ describe('handler', () => {
     write.mockRestore();
     expect(response.statusCode).toBe(500);
     expect(errorCode(response)).toBe('configuration_error');
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
   });
 });

@@ -1,8 +1,9 @@
-// What each path loads: ingest never pays for the token library or the SSM client; the session key is
-// fetched from SSM once per container, and a failed fetch is retried on the next request.
+// What each path loads: ingest never pays for the token library or the SSM client; the session keys are
+// fetched from SSM on first use (then every 5 minutes, see authKey.test), and a failed fetch is retried.
 // (This file avoids tests/helpers/api, which imports @footfall/tokens itself.)
 import { randomBytes } from 'node:crypto';
-import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { encodeUser } from '@footfall/core-model';
 import { mockClient } from 'aws-sdk-client-mock';
 import type { ApiConfig } from '../../src/config';
 import { CHROME_UA, pageview, SITE } from '../fixtures/requests';
@@ -60,7 +61,7 @@ describe('lazy loading', () => {
     expect(loaded()).toEqual({ tokens: false, ssm: false });
   });
 
-  it('fetches the key from SSM on the first reporting request only, retrying after a failure', async () => {
+  it('fetches the keys from SSM on the first reporting request, not again while fresh, retrying after a failure', async () => {
     // Prepare
     const { createApiHandler } = await import('../../src/createApiHandler');
     const { httpEvent } = await import('../../src/testing');
@@ -69,17 +70,19 @@ describe('lazy loading', () => {
     const keyText = randomBytes(32).toString('base64url').concat('=');
     const key = parseKey(keyText);
     if (!key.ok) throw key.error;
-    const token = issueToken({ sub: 'admin' }, { key: key.value, ttlSeconds: 3600 });
+    const token = issueToken({ sub: 'admin', created: 1, epoch: 0 }, { key: key.value, ttlSeconds: 3600 });
     const ssm = mockClient(SSMClient);
     ssm
       .on(GetParameterCommand)
       .rejectsOnce(awsError('ThrottlingException'))
       .resolves({ Parameter: { Value: keyText } });
-    const handler = createApiHandler({
-      config,
-      dynamodb: new DynamoDBClient({ region: 'us-east-1' }),
-      logSink: () => undefined,
-    });
+    const dynamodb = new DynamoDBClient({ region: 'us-east-1' });
+    mockClient(dynamodb)
+      .on(GetItemCommand)
+      .resolves({
+        Item: encodeUser({ username: 'admin', passwordHash: 'x', createdAt: 1, sessionEpoch: 0 }),
+      });
+    const handler = createApiHandler({ config, dynamodb, logSink: () => undefined });
     const sites = () =>
       httpEvent({ method: 'GET', path: '/api/sites', headers: { authorization: `Bearer ${token}` } });
 

@@ -4,8 +4,8 @@ import { generateKey } from '@footfall/tokens';
 import { httpEvent } from '../../src/testing';
 import { SITE } from '../fixtures/requests';
 import { itemsOf, rawView } from '../helpers/aggregates';
-import { bearer, bodyOf, errorCode, NOW, tamper, testApi, tokenFor } from '../helpers/api';
-import { answerQueries, awsError, mockedDynamo } from '../helpers/mockTable';
+import { bearer, bodyOf, errorCode, NOW, tamper, testApi, testUser, tokenFor } from '../helpers/api';
+import { answerQueries, answerUsers, awsError, mockedDynamo } from '../helpers/mockTable';
 
 const at = (day: number, hour: number, minute = 0) => Date.UTC(2026, 2, day, hour, minute);
 
@@ -28,6 +28,7 @@ const VIEWS = [
 function reportingApi() {
   const { client, mock } = mockedDynamo();
   answerQueries(mock, itemsOf(VIEWS));
+  answerUsers(mock, [testUser()]);
   return { ...testApi(client), mock };
 }
 
@@ -183,7 +184,7 @@ describe('GET /api/stats/timeseries', () => {
     // Assess
     expect(response.statusCode).toBe(400);
     expect(errorCode(response)).toBe(code);
-    expect(mock.calls()).toHaveLength(0);
+    expect(mock.commandCalls(QueryCommand)).toHaveLength(0);
   });
 
   it('answers 403 for a site that is not configured', async () => {
@@ -215,16 +216,18 @@ describe('GET /api/stats/timeseries', () => {
     expect(response.headers['retry-after']).toBeDefined();
   });
 
-  it('logs the read units it consumed', async () => {
+  it('logs the read units it consumed, the session check included', async () => {
     // Prepare
     const { handler, logs } = reportingApi();
+    const range = { site: SITE, from: '2026-03-01', to: '2026-03-01' };
 
-    // Act
-    await handler(get('/api/stats/timeseries', { site: SITE, from: '2026-03-01', to: '2026-03-01' }));
+    // Act: the first request reads the user's session epoch, the second finds it cached.
+    await handler(get('/api/stats/timeseries', range));
+    await handler(get('/api/stats/timeseries', range));
 
     // Assess
-    const request = logs.map((l) => JSON.parse(l)).find((l) => l.message === 'request');
-    expect(request?.readUnits).toBe(0.5);
+    const requests = logs.map((l) => JSON.parse(l)).filter((l) => l.message === 'request');
+    expect(requests.map((r) => r.readUnits)).toEqual([1.5, 0.5]);
   });
 });
 
@@ -333,7 +336,7 @@ describe('GET /api/stats/breakdown', () => {
     // Assess
     expect(response.statusCode).toBe(400);
     expect(errorCode(response)).toBe(code);
-    expect(mock.calls()).toHaveLength(0);
+    expect(mock.commandCalls(QueryCommand)).toHaveLength(0);
   });
 });
 

@@ -1,24 +1,34 @@
-// POST /api/auth/signin with a mocked table: tokens, same answer for unknown users, the failure throttle.
-import { DeleteItemCommand, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+// POST /api/auth/signin with a mocked table: the order of its writes and reads, its answers, and its tokens.
+// The throttle's behaviour under real concurrency is tested on DynamoDB Local (tests/integration/signin).
 import {
-  decodeThrottle,
+  DeleteItemCommand,
+  GetItemCommand,
+  type GetItemCommandInput,
+  UpdateItemCommand,
+  type UpdateItemCommandInput,
+} from '@aws-sdk/client-dynamodb';
+import {
   encodeThrottle,
   encodeUser,
   SIGNIN_MAX_FAILURES,
   SIGNIN_WINDOW_MS,
   throttleKey,
+  throttleReservation,
+  throttleRestart,
   userKey,
 } from '@footfall/core-model';
 import { DEFAULT_ITERATIONS, hashPassword, parseKey, verifyPassword, verifyToken } from '@footfall/tokens';
-import { afterFailure, lockout } from '../../src/routes/signin';
+import { lockout } from '../../src/routes/signin';
 import { httpEvent } from '../../src/testing';
-import { AUTH_KEY, bodyOf, errorCode, NOW, testApi } from '../helpers/api';
+import { AUTH_KEY, bodyOf, errorCode, NOW, testApi, testUser, USER_CREATED_AT } from '../helpers/api';
 import { iterationsOf, legacyHash } from '../helpers/legacyHash';
 import { awsError, mockedDynamo } from '../helpers/mockTable';
 
 jest.setTimeout(30_000);
 
 const PASSWORD = 'correct horse battery staple';
+const RESERVE = throttleReservation('admin', NOW).ConditionExpression;
+const RESTART = throttleRestart('admin', NOW, 0).ConditionExpression;
 let passwordHash: string;
 
 beforeAll(async () => {
@@ -28,23 +38,40 @@ beforeAll(async () => {
 const signin = (username: string, password: string) =>
   httpEvent({ method: 'POST', path: '/api/auth/signin', body: { username, password } });
 
-function tableWithAdmin(throttle?: { failures: number; windowStart: number }, storedHash = passwordHash) {
+/**
+ * A table holding the user `admin` (session epoch 3) whose reservations succeed; `throttle` is what a read
+ * of the throttle item finds after a refused reservation.
+ */
+function tableWithAdmin(
+  options: { throttle?: { failures: number; windowStart: number }; storedHash?: string } = {},
+) {
   const { client, mock } = mockedDynamo();
   mock.on(GetItemCommand).resolves({});
-  mock
-    .on(GetItemCommand, { Key: userKey('admin') })
-    .resolves({ Item: encodeUser({ username: 'admin', passwordHash: storedHash, createdAt: NOW }) });
-  if (throttle)
+  mock.on(GetItemCommand, { Key: userKey('admin') }).resolves({
+    Item: encodeUser(
+      testUser('admin', { passwordHash: options.storedHash ?? passwordHash, sessionEpoch: 3 }),
+    ),
+  });
+  if (options.throttle)
     mock
       .on(GetItemCommand, { Key: throttleKey('admin') })
-      .resolves({ Item: encodeThrottle({ username: 'admin', ...throttle }) });
-  mock.on(PutItemCommand).resolves({});
+      .resolves({ Item: encodeThrottle({ username: 'admin', ...options.throttle }) });
+  mock.on(UpdateItemCommand).resolves({ Attributes: { Failures: { N: '1' } } });
   mock.on(DeleteItemCommand).resolves({});
   return { client, mock };
 }
 
+/** Every call the handler made, as `Command key-path` strings in order. */
+function callLog(mock: ReturnType<typeof mockedDynamo>['mock']): string[] {
+  return mock.calls().map((call) => {
+    const command = call.args[0] as { constructor: { name: string }; input: unknown };
+    const input = command.input as GetItemCommandInput | UpdateItemCommandInput;
+    return `${command.constructor.name.replace('Command', '')} ${input.Key?.Path?.S ?? '?'}`;
+  });
+}
+
 describe('POST /api/auth/signin', () => {
-  it('answers a Fernet token for the user, valid for the configured TTL', async () => {
+  it('answers a Fernet token naming the user, its incarnation and session epoch, for the configured TTL', async () => {
     // Prepare
     const { client } = tableWithAdmin();
     const { handler } = testApi(client);
@@ -59,7 +86,43 @@ describe('POST /api/auth/signin', () => {
     const key = parseKey(AUTH_KEY);
     if (!key.ok) throw key.error;
     const verified = verifyToken(body.token, { key: key.value, now: new Date(NOW) });
-    expect(verified.ok && verified.value.claims).toEqual({ sub: 'admin' });
+    expect(verified.ok && verified.value.claims).toEqual({
+      sub: 'admin',
+      created: USER_CREATED_AT,
+      epoch: 3,
+    });
+  });
+
+  it('treats the username case-insensitively: ADMIN is admin, and its token names admin', async () => {
+    // Prepare
+    const { client, mock } = tableWithAdmin();
+    const { handler } = testApi(client);
+
+    // Act
+    const response = await handler(signin('ADMIN', PASSWORD));
+
+    // Assess
+    expect(response.statusCode).toBe(200);
+    expect(callLog(mock)).toEqual([
+      'UpdateItem signin#admin',
+      'GetItem user#admin',
+      'DeleteItem signin#admin',
+    ]);
+  });
+
+  it('reserves an attempt with one conditional write before it reads the user or checks the password', async () => {
+    // Prepare
+    const { client, mock } = tableWithAdmin();
+    const { handler } = testApi(client);
+
+    // Act
+    const response = await handler(signin('admin', 'guess'));
+
+    // Assess
+    expect(response.statusCode).toBe(401);
+    expect(callLog(mock)).toEqual(['UpdateItem signin#admin', 'GetItem user#admin']);
+    const reserve = mock.commandCalls(UpdateItemCommand)[0]?.args[0].input;
+    expect(reserve).toMatchObject(throttleReservation('admin', NOW));
   });
 
   it('gives the same answer for a wrong password and an unknown user', async () => {
@@ -78,27 +141,13 @@ describe('POST /api/auth/signin', () => {
     expect(errorCode(wrong)).toBe('invalid_credentials');
   });
 
-  it('records each failure in the username throttle item', async () => {
-    // Prepare
-    const { client, mock } = tableWithAdmin({ failures: 2, windowStart: NOW - 60_000 });
-    const { handler } = testApi(client);
-
-    // Act
-    await handler(signin('admin', 'guess'));
-
-    // Assess
-    const written = decodeThrottle(mock.commandCalls(PutItemCommand)[0]?.args[0].input.Item);
-    expect(written.ok && written.value).toEqual({
-      username: 'admin',
-      failures: 3,
-      windowStart: NOW - 60_000,
-    });
-  });
-
-  it(`refuses with 429 and Retry-After after ${SIGNIN_MAX_FAILURES} failures in the window, even the right password`, async () => {
+  it(`refuses with 429 and Retry-After once ${SIGNIN_MAX_FAILURES} attempts are reserved, checking no password`, async () => {
     // Prepare
     const windowStart = NOW - 5 * 60_000;
-    const { client } = tableWithAdmin({ failures: SIGNIN_MAX_FAILURES, windowStart });
+    const { client, mock } = tableWithAdmin({ throttle: { failures: SIGNIN_MAX_FAILURES, windowStart } });
+    mock
+      .on(UpdateItemCommand, { ConditionExpression: RESERVE })
+      .rejects(awsError('ConditionalCheckFailedException'));
     const { handler } = testApi(client);
 
     // Act
@@ -108,11 +157,71 @@ describe('POST /api/auth/signin', () => {
     expect(response.statusCode).toBe(429);
     expect(errorCode(response)).toBe('too_many_attempts');
     expect(Number(response.headers['retry-after'])).toBe((windowStart + SIGNIN_WINDOW_MS - NOW) / 1000);
+    expect(callLog(mock)).toEqual(['UpdateItem signin#admin', 'GetItem signin#admin']);
   });
 
-  it('clears the throttle on success', async () => {
+  it('restarts a window that is over with a write conditional on that window, then checks the password', async () => {
     // Prepare
-    const { client, mock } = tableWithAdmin({ failures: 2, windowStart: NOW - 60_000 });
+    const windowStart = NOW - SIGNIN_WINDOW_MS - 1;
+    const { client, mock } = tableWithAdmin({ throttle: { failures: SIGNIN_MAX_FAILURES, windowStart } });
+    mock
+      .on(UpdateItemCommand, { ConditionExpression: RESERVE })
+      .rejects(awsError('ConditionalCheckFailedException'));
+    const { handler } = testApi(client);
+
+    // Act
+    const response = await handler(signin('admin', PASSWORD));
+
+    // Assess
+    expect(response.statusCode).toBe(200);
+    const restart = mock.commandCalls(UpdateItemCommand)[1]?.args[0].input;
+    expect(restart).toMatchObject(throttleRestart('admin', NOW, windowStart));
+  });
+
+  it('reserves again in the new window when another request restarted it first', async () => {
+    // Prepare
+    const windowStart = NOW - SIGNIN_WINDOW_MS - 1;
+    const { client, mock } = tableWithAdmin({ throttle: { failures: SIGNIN_MAX_FAILURES, windowStart } });
+    mock
+      .on(UpdateItemCommand, { ConditionExpression: RESERVE })
+      .rejectsOnce(awsError('ConditionalCheckFailedException'))
+      .resolves({ Attributes: { Failures: { N: '2' } } });
+    mock
+      .on(UpdateItemCommand, { ConditionExpression: RESTART })
+      .rejects(awsError('ConditionalCheckFailedException'));
+    const { handler } = testApi(client);
+
+    // Act
+    const response = await handler(signin('admin', 'guess'));
+
+    // Assess
+    expect(response.statusCode).toBe(401);
+    expect(callLog(mock)).toEqual([
+      'UpdateItem signin#admin',
+      'GetItem signin#admin',
+      'UpdateItem signin#admin',
+      'UpdateItem signin#admin',
+      'GetItem user#admin',
+    ]);
+  });
+
+  it('answers 503 rather than loop when the throttle keeps changing under it', async () => {
+    // Prepare
+    const { client, mock } = tableWithAdmin({ throttle: { failures: 1, windowStart: NOW - 1000 } });
+    mock.on(UpdateItemCommand).rejects(awsError('ConditionalCheckFailedException'));
+    const { handler } = testApi(client);
+
+    // Act
+    const response = await handler(signin('admin', PASSWORD));
+
+    // Assess
+    expect(response.statusCode).toBe(503);
+    expect(mock.commandCalls(GetItemCommand, { Key: userKey('admin') })).toHaveLength(0);
+  });
+
+  it('resets the count on success', async () => {
+    // Prepare
+    const { client, mock } = tableWithAdmin();
     const { handler } = testApi(client);
 
     // Act
@@ -126,7 +235,7 @@ describe('POST /api/auth/signin', () => {
   it('answers 503 when the table is throttled', async () => {
     // Prepare
     const { client, mock } = mockedDynamo();
-    mock.on(GetItemCommand).rejects(awsError('ProvisionedThroughputExceededException'));
+    mock.on(UpdateItemCommand).rejects(awsError('ProvisionedThroughputExceededException'));
     const { handler } = testApi(client);
 
     // Act
@@ -172,19 +281,19 @@ describe('POST /api/auth/signin', () => {
   });
 });
 
-/** The PutItem calls that wrote a user item (not a throttle item). */
+/** The UpdateItem calls that changed a user item (not a throttle item). */
 function userWrites(mock: ReturnType<typeof mockedDynamo>['mock']) {
   return mock
-    .commandCalls(PutItemCommand)
+    .commandCalls(UpdateItemCommand)
     .map((call) => call.args[0].input)
-    .filter((input) => input.Item?.Path?.S?.startsWith('user#'));
+    .filter((input) => input.Key?.Path?.S?.startsWith('user#'));
 }
 
 describe('sign-in with a hash of fewer rounds than today', () => {
-  it('stores a fresh hash with the current rounds, only if the stored one is unchanged', async () => {
+  it('updates only the hash, to one with the current rounds, only if the stored one is unchanged', async () => {
     // Prepare
     const oldHash = legacyHash(PASSWORD);
-    const { client, mock } = tableWithAdmin(undefined, oldHash);
+    const { client, mock } = tableWithAdmin({ storedHash: oldHash });
     const { handler } = testApi(client);
 
     // Act
@@ -194,16 +303,18 @@ describe('sign-in with a hash of fewer rounds than today', () => {
     expect(response.statusCode).toBe(200);
     const [write, ...more] = userWrites(mock);
     expect(more).toHaveLength(0);
-    const newHash = write?.Item?.PasswordHash?.S ?? '';
+    const newHash = write?.ExpressionAttributeValues?.[':new']?.S ?? '';
     expect(iterationsOf(newHash)).toBe(DEFAULT_ITERATIONS);
     expect((await verifyPassword(PASSWORD, newHash)).ok).toBe(true);
+    expect(write?.UpdateExpression).toBe('SET #h = :new');
     expect(write?.ConditionExpression).toBe('#h = :old');
-    expect(write?.ExpressionAttributeValues).toEqual({ ':old': { S: oldHash } });
+    expect(write?.ExpressionAttributeValues?.[':old']).toEqual({ S: oldHash });
+    expect(write?.ReturnValues).toBeUndefined();
   });
 
   it('leaves the hash alone after a wrong password', async () => {
     // Prepare
-    const { client, mock } = tableWithAdmin(undefined, legacyHash(PASSWORD));
+    const { client, mock } = tableWithAdmin({ storedHash: legacyHash(PASSWORD) });
     const { handler } = testApi(client);
 
     // Act
@@ -233,8 +344,8 @@ describe('sign-in with a hash of fewer rounds than today', () => {
   ])('still signs in when the upgrade write fails because %s', async (_, errorName) => {
     // Prepare
     const oldHash = legacyHash(PASSWORD);
-    const { client, mock } = tableWithAdmin(undefined, oldHash);
-    mock.on(PutItemCommand, { ConditionExpression: '#h = :old' }).rejects(awsError(errorName));
+    const { client, mock } = tableWithAdmin({ storedHash: oldHash });
+    mock.on(UpdateItemCommand, { ConditionExpression: '#h = :old' }).rejects(awsError(errorName));
     const { handler, logs } = testApi(client);
     const event = signin('admin', PASSWORD);
 
@@ -252,8 +363,8 @@ describe('sign-in with a hash of fewer rounds than today', () => {
   });
 });
 
-describe('the sign-in throttle rules', () => {
-  it('locks only from the fifth failure until the window passes', () => {
+describe('the lock-out rule', () => {
+  it('locks only from the fifth attempt until the window passes', () => {
     // Prepare
     const start = NOW;
     const four = { username: 'a', failures: SIGNIN_MAX_FAILURES - 1, windowStart: start };
@@ -263,17 +374,5 @@ describe('the sign-in throttle rules', () => {
     expect(lockout(four, start + 1000)).toBeUndefined();
     expect(lockout(five, start + 1000)).toBe(SIGNIN_WINDOW_MS / 1000 - 1);
     expect(lockout(five, start + SIGNIN_WINDOW_MS)).toBeUndefined();
-  });
-
-  it('starts a new window after the old one passed', () => {
-    // Act
-    const next = afterFailure(
-      { username: 'a', failures: 5, windowStart: NOW },
-      'a',
-      NOW + SIGNIN_WINDOW_MS + 1,
-    );
-
-    // Assess
-    expect(next).toEqual({ username: 'a', failures: 1, windowStart: NOW + SIGNIN_WINDOW_MS + 1 });
   });
 });

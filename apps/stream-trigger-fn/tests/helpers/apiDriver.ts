@@ -1,9 +1,9 @@
 // Drives api-fn the way API Gateway would: beacon events in, reports out, against one DynamoDB table.
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { type ApiHandler, createApiHandler } from '@footfall/api-fn';
-import { httpEvent } from '@footfall/api-fn/testing';
+import { createTestUser, httpEvent, testSessionToken } from '@footfall/api-fn/testing';
 import type { BreakdownResponse, Dimension, TimeseriesResponse } from '@footfall/core-model';
-import { generateKey, issueToken, parseKey } from '@footfall/tokens';
+import { generateKey } from '@footfall/tokens';
 import type { BeaconRequest } from './workload';
 import { SITE } from './workload';
 
@@ -35,13 +35,11 @@ export function apiDriver(dynamodb: DynamoDBClient, tableName: string): ApiDrive
     now: () => clock.now,
     logSink: () => undefined,
   });
-  const key = parseKey(authKey);
-  if (!key.ok) throw key.error;
+  // api-fn checks every token against its user item (revocation), so the reports' user is stored once.
+  let user: ReturnType<typeof createTestUser> | undefined;
   const get = async (path: string, query: Record<string, string>) => {
-    const token = issueToken(
-      { sub: 'admin' },
-      { key: key.value, ttlSeconds: 3_600, now: new Date(clock.now) },
-    );
+    user ??= createTestUser(dynamodb, tableName);
+    const token = await testSessionToken(await user, authKey, { now: clock.now });
     const response = await handler(
       httpEvent({ method: 'GET', path, query, headers: { authorization: `Bearer ${token}` } }),
     );

@@ -1,10 +1,23 @@
-// `footfall user add|passwd|remove|list`: dashboard users as user items, passwords as PBKDF2 PHC strings.
-import { DeleteItemCommand, GetItemCommand, PutItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
+// `footfall user add|passwd|signout|remove|list|migrate`: dashboard users as user items, passwords as PBKDF2
+// PHC strings, sessions revoked through each user's session epoch.
+import {
+  DeleteItemCommand,
+  GetItemCommand,
+  PutItemCommand,
+  ScanCommand,
+  TransactWriteItemsCommand,
+  UpdateItemCommand,
+} from '@aws-sdk/client-dynamodb';
 import {
   decodeUser,
   encodeUser,
   type Item,
+  isNormalUsername,
+  normaliseUsername,
   PARTITION_KEY,
+  passwordChange,
+  SORT_KEY,
+  sessionRevocation,
   throttleKey,
   USER_PREFIX,
   USERNAME_PATTERN,
@@ -20,26 +33,21 @@ import { readNewPassword } from '../readPassword';
 const conditionalFailed = (error: unknown) =>
   error instanceof Error && error.name === 'ConditionalCheckFailedException';
 
-/** Checks a username against core-model's rule (letters, digits, `._@-`, up to 64). */
+/** How long a revocation takes to reach every running api-fn (its session cache, SPEC §3). */
+const REVOCATION_DELAY = 'within a minute';
+
+/**
+ * Checks a username against core-model's rule (letters, digits, `._@-`, up to 64) and returns its one
+ * spelling: usernames are case-insensitive, so `Bob` is user `bob`.
+ */
 export function checkUsername(name: string | undefined): string {
   if (!name) throw new UsageError('Name the user, e.g. `footfall user add alice`.');
   if (!USERNAME_PATTERN.test(name))
     throw new UsageError('A username has 1–64 letters, digits or the characters . _ @ -');
-  return name;
+  return normaliseUsername(name);
 }
 
-async function writeUser(target: Target, user: User, mustExist: boolean): Promise<void> {
-  await target.client.send(
-    new PutItemCommand({
-      TableName: target.tableName,
-      Item: encodeUser(user),
-      ConditionExpression: mustExist ? 'attribute_exists(#p)' : 'attribute_not_exists(#p)',
-      ExpressionAttributeNames: { '#p': PARTITION_KEY },
-    }),
-  );
-}
-
-/** `user add <name>`: creates a user; refuses an existing name. */
+/** `user add <name>`: creates a user; refuses a name that exists in any spelling. */
 export async function userAdd(
   target: Target,
   io: CliIo,
@@ -47,13 +55,27 @@ export async function userAdd(
   fromStdin: boolean,
 ): Promise<void> {
   const username = checkUsername(name);
-  const password = await readNewPassword(io, fromStdin);
-  const user = { username, passwordHash: await hashPassword(password), createdAt: Date.now() };
+  const password = await readNewPassword(io, fromStdin, [username]);
+  const user: User = {
+    username,
+    passwordHash: await hashPassword(password),
+    createdAt: Date.now(),
+    sessionEpoch: 0,
+  };
   try {
-    await writeUser(target, user, false);
+    await target.client.send(
+      new PutItemCommand({
+        TableName: target.tableName,
+        Item: encodeUser(user),
+        ConditionExpression: 'attribute_not_exists(#p)',
+        ExpressionAttributeNames: { '#p': PARTITION_KEY },
+      }),
+    );
   } catch (error) {
     if (conditionalFailed(error))
-      throw new CliError(`User ${username} already exists; use \`footfall user passwd ${username}\`.`);
+      throw new CliError(
+        `User ${username} already exists (usernames ignore case); use \`footfall user passwd ${username}\`.`,
+      );
     throw error;
   }
   io.stderr.write(`Created user ${username}.\n`);
@@ -70,7 +92,10 @@ async function readUser(target: Target, username: string): Promise<User | undefi
   return user.value;
 }
 
-/** `user passwd <name>`: replaces a user's password (keeping the rest of the user) and lifts a lockout. */
+/**
+ * `user passwd <name>`: replaces a user's password (keeping the rest of the user), signs the user out
+ * everywhere (a new session epoch) and lifts a lockout.
+ */
 export async function userPasswd(
   target: Target,
   io: CliIo,
@@ -81,9 +106,14 @@ export async function userPasswd(
   // Asked before the password, so nobody types a new password for a user that does not exist.
   const current = await readUser(target, username);
   if (!current) throw new CliError(`There is no user ${username}.`);
-  const password = await readNewPassword(io, fromStdin);
+  const password = await readNewPassword(io, fromStdin, [username]);
   try {
-    await writeUser(target, { ...current, passwordHash: await hashPassword(password) }, true);
+    await target.client.send(
+      new UpdateItemCommand({
+        TableName: target.tableName,
+        ...passwordChange(username, await hashPassword(password)),
+      }),
+    );
   } catch (error) {
     if (conditionalFailed(error)) throw new CliError(`There is no user ${username}.`);
     throw error;
@@ -91,10 +121,26 @@ export async function userPasswd(
   await target.client.send(
     new DeleteItemCommand({ TableName: target.tableName, Key: throttleKey(username) }),
   );
-  io.stderr.write(`Changed the password of ${username}.\n`);
+  io.stderr.write(
+    `Changed the password of ${username}; sessions signed in before end ${REVOCATION_DELAY}.\n`,
+  );
 }
 
-/** `user remove <name>`: deletes a user (sessions already issued run out with their TTL). */
+/** `user signout <name>`: ends every session of a user (a new session epoch); the password stays. */
+export async function userSignout(target: Target, io: CliIo, name: string | undefined): Promise<void> {
+  const username = checkUsername(name);
+  try {
+    await target.client.send(
+      new UpdateItemCommand({ TableName: target.tableName, ...sessionRevocation(username) }),
+    );
+  } catch (error) {
+    if (conditionalFailed(error)) throw new CliError(`There is no user ${username}.`);
+    throw error;
+  }
+  io.stderr.write(`Signed ${username} out everywhere; open sessions end ${REVOCATION_DELAY}.\n`);
+}
+
+/** `user remove <name>`: deletes a user; its tokens stop working once no user backs them. */
 export async function userRemove(target: Target, io: CliIo, name: string | undefined): Promise<void> {
   const username = checkUsername(name);
   try {
@@ -110,15 +156,12 @@ export async function userRemove(target: Target, io: CliIo, name: string | undef
     if (conditionalFailed(error)) throw new CliError(`There is no user ${username}.`);
     throw error;
   }
-  io.stderr.write(`Removed user ${username}.\n`);
+  io.stderr.write(`Removed user ${username}; its sessions end ${REVOCATION_DELAY}.\n`);
 }
 
-/**
- * `user list`: one line per user, `name<TAB>created`. Users are one partition each, so this scans the table
- * (an admin's occasional command; the API never scans).
- */
-export async function userList(target: Target, io: CliIo): Promise<void> {
-  const users: User[] = [];
+/** Every user item, decoded, with the raw key of each (legacy items are not under `userKey` of their name). */
+async function scanUsers(target: Target, io: CliIo): Promise<{ user: User; key: Item }[]> {
+  const users: { user: User; key: Item }[] = [];
   let startKey: Item | undefined;
   for (let page = 0; page < 10_000; page++) {
     const out = await target.client.send(
@@ -132,12 +175,78 @@ export async function userList(target: Target, io: CliIo): Promise<void> {
     );
     for (const item of out.Items ?? []) {
       const user = decodeUser(item);
-      if (user.ok) users.push(user.value);
-      else io.stderr.write(`Skipped an unreadable user item: ${user.error.message}\n`);
+      const path = item[PARTITION_KEY];
+      const section = item[SORT_KEY];
+      if (user.ok && path && section)
+        users.push({ user: user.value, key: { [PARTITION_KEY]: path, [SORT_KEY]: section } });
+      else io.stderr.write(`Skipped an unreadable user item: ${user.ok ? 'no key' : user.error.message}\n`);
     }
     startKey = out.LastEvaluatedKey;
     if (!startKey) break;
   }
-  users.sort((a, b) => (a.username < b.username ? -1 : 1));
-  for (const u of users) io.stdout.write(`${u.username}\t${new Date(u.createdAt).toISOString()}\n`);
+  users.sort((a, b) => (a.user.username < b.user.username ? -1 : 1));
+  return users;
+}
+
+/**
+ * `user list`: one line per user, `name<TAB>created`. Users are one partition each, so this scans the table
+ * (an admin's occasional command; the API never scans). A name stored with capitals by an older version is
+ * flagged: it cannot sign in until `user migrate` moves it.
+ */
+export async function userList(target: Target, io: CliIo): Promise<void> {
+  const users = await scanUsers(target, io);
+  for (const { user } of users) {
+    const flag = isNormalUsername(user.username) ? '' : '\t(needs `footfall user migrate`)';
+    io.stdout.write(`${user.username}\t${new Date(user.createdAt).toISOString()}${flag}\n`);
+  }
+}
+
+/**
+ * `user migrate`: moves each user stored under a name with capitals (older versions kept the case typed) to
+ * its lower-case name, in one transaction per user. A user whose lower-case name is taken is left as it is
+ * and reported (remove one of the two), and the command then fails.
+ */
+export async function userMigrate(target: Target, io: CliIo): Promise<void> {
+  const users = await scanUsers(target, io);
+  let moved = 0;
+  const conflicts: string[] = [];
+  for (const { user, key } of users) {
+    if (isNormalUsername(user.username)) continue;
+    const to = normaliseUsername(user.username);
+    try {
+      await target.client.send(
+        new TransactWriteItemsCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: target.tableName,
+                Item: encodeUser({ ...user, username: to }),
+                ConditionExpression: 'attribute_not_exists(#p)',
+                ExpressionAttributeNames: { '#p': PARTITION_KEY },
+              },
+            },
+            {
+              Delete: {
+                TableName: target.tableName,
+                Key: key,
+                ConditionExpression: 'attribute_exists(#p)',
+                ExpressionAttributeNames: { '#p': PARTITION_KEY },
+              },
+            },
+          ],
+        }),
+      );
+      moved += 1;
+      io.stderr.write(`Moved ${user.username} to ${to}.\n`);
+    } catch (error) {
+      if (!(error instanceof Error && error.name === 'TransactionCanceledException')) throw error;
+      conflicts.push(user.username);
+      io.stderr.write(`Left ${user.username}: user ${to} exists already (or ${user.username} changed).\n`);
+    }
+  }
+  io.stderr.write(`${moved} user(s) moved to lower-case names.\n`);
+  if (conflicts.length > 0)
+    throw new CliError(
+      `${conflicts.length} user(s) not moved; remove the duplicate (\`footfall user remove <name>\` removes the lower-case one) and run this again.`,
+    );
 }

@@ -1,9 +1,9 @@
 // The real `footfall` command against DynamoDB Local: a user it creates signs in through the API handler,
-// and its CSV export is the API's.
+// password changes, sign-outs and removals end that user's sessions, and its CSV export is the API's.
 
-import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { createApiHandler } from '@footfall/api-fn';
-import { httpEvent } from '@footfall/api-fn/testing';
+import { createTestUser, httpEvent, testSessionToken } from '@footfall/api-fn/testing';
 import { counterUpdates, DeltaSet, type RawView } from '@footfall/core-model';
 import { createTestTable, type TestTable } from '@footfall/dynamodb-local';
 import { generateKey } from '@footfall/tokens';
@@ -34,6 +34,7 @@ afterAll(async () => {
   await table.cleanup();
 });
 
+/** A fresh api-fn container that reads the user on every request (SESSION_CACHE_SECONDS=0). */
 function api() {
   return createApiHandler({
     config: {
@@ -42,6 +43,7 @@ function api() {
       allowedOrigins: [],
       authKey: { kind: 'value', value: AUTH_KEY },
       tokenTtlSeconds: 3600,
+      sessionCacheSeconds: 0,
       retentionDays: 30,
       logLevel: 'error',
     },
@@ -52,6 +54,24 @@ function api() {
 
 const signin = (username: string, password: string) =>
   api()(httpEvent({ method: 'POST', path: '/api/auth/signin', body: { username, password } }));
+
+/** Signs in and returns the token; fails the test when sign-in does not answer 200. */
+async function tokenOf(username: string, password: string): Promise<string> {
+  const response = await signin(username, password);
+  if (response.statusCode !== 200)
+    throw new Error(`sign-in answered ${response.statusCode}: ${response.body}`);
+  return (JSON.parse(response.body ?? '{}') as { token: string }).token;
+}
+
+/** The status of GET /api/sites with `token`, on one container that keeps running across calls. */
+const container = { handler: undefined as ReturnType<typeof api> | undefined };
+async function sitesStatus(token: string): Promise<number> {
+  container.handler ??= api();
+  const response = await container.handler(
+    httpEvent({ method: 'GET', path: '/api/sites', headers: { authorization: `Bearer ${token}` } }),
+  );
+  return response.statusCode;
+}
 
 describe('footfall user', () => {
   it('creates a user whose password signs in through the API, never printing the password', async () => {
@@ -78,9 +98,11 @@ describe('footfall user', () => {
     expect(again.stderr).toContain('already exists');
   });
 
-  it('changes a password: the new one signs in, the old one no longer, the creation date stays', async () => {
+  it('changes a password: the new one signs in, the old one and its sessions no longer, the creation date stays', async () => {
     // Prepare
     const createdBefore = (await runFootfall(['user', 'list'], { env })).stdout;
+    const session = await tokenOf('owner', PASSWORD);
+    const before = await sitesStatus(session);
 
     // Act
     const changed = await runFootfall(['user', 'passwd', 'owner', '--password-stdin'], {
@@ -95,6 +117,32 @@ describe('footfall user', () => {
     expect(changed.code).toBe(0);
     expect([oldPassword.statusCode, newPassword.statusCode]).toEqual([401, 200]);
     expect(createdAfter).toBe(createdBefore);
+    expect([before, await sitesStatus(session)]).toEqual([200, 401]);
+  });
+
+  it('signs a user out everywhere: old sessions end, the password still signs in', async () => {
+    // Prepare
+    const session = await tokenOf('owner', NEW_PASSWORD);
+    const before = await sitesStatus(session);
+
+    // Act
+    const signedOut = await runFootfall(['user', 'signout', 'OWNER'], { env });
+    const after = await sitesStatus(session);
+    const fresh = await tokenOf('owner', NEW_PASSWORD);
+
+    // Assess
+    expect(signedOut.code).toBe(0);
+    expect(signedOut.stderr).toContain('Signed owner out everywhere');
+    expect([before, after, await sitesStatus(fresh)]).toEqual([200, 401, 200]);
+  });
+
+  it('refuses to sign out a user that does not exist', async () => {
+    // Act
+    const signedOut = await runFootfall(['user', 'signout', 'nobody'], { env });
+
+    // Assess
+    expect(signedOut.code).toBe(1);
+    expect(signedOut.stderr).toContain('There is no user nobody');
   });
 
   it('refuses to change the password of a user that does not exist', async () => {
@@ -109,7 +157,10 @@ describe('footfall user', () => {
     expect(changed.stderr).toContain('There is no user nobody');
   });
 
-  it('lists users, then removes one so that it can no longer sign in', async () => {
+  it('lists users, then removes one so that it can no longer sign in and its sessions end', async () => {
+    // Prepare
+    const session = await tokenOf('owner', NEW_PASSWORD);
+
     // Act
     const listed = await runFootfall(['user', 'list'], { env });
     const removed = await runFootfall(
@@ -127,6 +178,118 @@ describe('footfall user', () => {
     expect(removed.code).toBe(0);
     expect(removedTwice.code).toBe(1);
     expect(response.statusCode).toBe(401);
+    expect(await sitesStatus(session)).toBe(401);
+  });
+
+  it('does not bring a removed user’s sessions back when the name is added again', async () => {
+    // Prepare
+    await runFootfall(['user', 'add', 'phoenix', '--password-stdin'], { stdin: PASSWORD, env });
+    const session = await tokenOf('phoenix', PASSWORD);
+    await runFootfall(['user', 'remove', 'phoenix'], { env });
+
+    // Act
+    const readded = await runFootfall(['user', 'add', 'phoenix', '--password-stdin'], {
+      stdin: PASSWORD,
+      env,
+    });
+
+    // Assess
+    expect(readded.code).toBe(0);
+    expect(await sitesStatus(session)).toBe(401);
+  });
+
+  it('treats Bob and bob as one user: stored as bob, a second spelling refused, any spelling signs in', async () => {
+    // Act
+    const added = await runFootfall(['user', 'add', 'Bob', '--password-stdin'], { stdin: PASSWORD, env });
+    const again = await runFootfall(['user', 'add', 'bob', '--password-stdin'], { stdin: PASSWORD, env });
+    const listed = await runFootfall(['user', 'list'], { env });
+    const statuses = await Promise.all(
+      ['bob', 'BOB', 'Bob'].map(async (n) => (await signin(n, PASSWORD)).statusCode),
+    );
+
+    // Assess
+    expect(added.stderr).toContain('Created user bob');
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('already exists');
+    expect(listed.stdout).toMatch(/^bob\t/m);
+    expect(listed.stdout).not.toMatch(/^Bob\t/m);
+    expect(statuses).toEqual([200, 200, 200]);
+  });
+
+  it('refuses weak passwords with a clear message and creates no user', async () => {
+    // Act
+    const results = [];
+    for (const weak of ['aaaaaaaaaaaa', 'password1234', '            '])
+      results.push(
+        await runFootfall(['user', 'add', 'weakling', '--password-stdin'], { stdin: `${weak}\n`, env }),
+      );
+    const listed = await runFootfall(['user', 'list'], { env });
+
+    // Assess
+    expect(results.map((r) => r.code)).toEqual([1, 1, 1]);
+    expect(results[0]?.stderr).toContain('too easy to guess');
+    expect(results[1]?.stderr).toContain('common passwords');
+    expect(results[2]?.stderr).toContain('only spaces');
+    expect(listed.stdout).not.toContain('weakling');
+  });
+});
+
+describe('footfall user migrate', () => {
+  /** A user item as versions before case-insensitive usernames wrote it: the name as typed. */
+  const putLegacy = (name: string) =>
+    table.client.send(
+      new PutItemCommand({
+        TableName: table.tableName,
+        Item: {
+          Path: { S: `user#${name}` },
+          Section: { S: 'user' },
+          PasswordHash: { S: legacyHash },
+          CreatedAt: { N: '1700000000000' },
+        },
+      }),
+    );
+  let legacyHash: string;
+
+  beforeAll(async () => {
+    const { hashPassword } = await import('@footfall/tokens');
+    legacyHash = await hashPassword(PASSWORD);
+  });
+
+  it('moves users stored with capitals to their lower-case name, so they can sign in again', async () => {
+    // Prepare
+    await putLegacy('Carol');
+    const listedBefore = await runFootfall(['user', 'list'], { env });
+    const before = await signin('Carol', PASSWORD);
+
+    // Act
+    const migrated = await runFootfall(['user', 'migrate'], { env });
+    const listedAfter = await runFootfall(['user', 'list'], { env });
+    const after = await signin('Carol', PASSWORD);
+
+    // Assess
+    expect(listedBefore.stdout).toMatch(/^Carol\t.*needs `footfall user migrate`/m);
+    expect(before.statusCode).toBe(401);
+    expect(migrated.code).toBe(0);
+    expect(migrated.stderr).toContain('Moved Carol to carol');
+    expect(listedAfter.stdout).toMatch(/^carol\t\S+$/m);
+    expect(listedAfter.stdout).not.toContain('Carol');
+    expect(after.statusCode).toBe(200);
+  });
+
+  it('leaves a user whose lower-case name is taken, and says so', async () => {
+    // Prepare
+    await putLegacy('Dave');
+    await runFootfall(['user', 'add', 'dave', '--password-stdin'], { stdin: PASSWORD, env });
+
+    // Act
+    const migrated = await runFootfall(['user', 'migrate'], { env });
+    const listed = await runFootfall(['user', 'list'], { env });
+
+    // Assess
+    expect(migrated.code).toBe(1);
+    expect(migrated.stderr).toContain('Left Dave: user dave exists already');
+    expect(listed.stdout).toMatch(/^Dave\t/m);
+    expect(listed.stdout).toMatch(/^dave\t/m);
   });
 });
 
@@ -151,10 +314,10 @@ describe('footfall export', () => {
     for (const e of deltas.entries())
       for (const input of counterUpdates(table.tableName, e.key, e.adds))
         await table.client.send(new UpdateItemCommand(input));
-    const { issueToken, parseKey } = await import('@footfall/tokens');
-    const key = parseKey(AUTH_KEY);
-    if (!key.ok) throw key.error;
-    const token = issueToken({ sub: 'owner' }, { key: key.value, ttlSeconds: 60 });
+    const token = await testSessionToken(
+      await createTestUser(table.client, table.tableName, 'exporter'),
+      AUTH_KEY,
+    );
 
     // Act
     const cli = await runFootfall(

@@ -44,7 +44,10 @@ describe('runCli', () => {
     [['frobnicate'], 'Unknown command'],
     [['user', 'add', '--table', 't'], 'Name the user'],
     [['user', 'add', 'bad name!', '--table', 't'], 'username'],
-    [['user', 'delete', 'x'], 'user add|passwd|remove|list'],
+    [['user', 'delete', 'x'], 'user add|passwd|signout|remove|list|migrate'],
+    [['user', 'signout', '--table', 't'], 'Name the user'],
+    [['key', 'rotate', '--token-ttl', '12h'], '--token-ttl'],
+    [['key', 'spin'], 'key generate|rotate'],
     [
       ['export', '--table', 't', '--site', 'example.com', '--from', '2026-02-30', '--to', '2026-03-01'],
       'calendar date',
@@ -90,12 +93,20 @@ describe('password input', () => {
     expect(password).toBe(' two words  ');
   });
 
-  it('refuses a short password', async () => {
+  it('refuses a password the policy refuses, before anything is written', async () => {
     // Prepare
     const { io } = fakeIo('short\n');
 
     // Act & Assess
-    await expect(readNewPassword(io, true)).rejects.toThrow('at least 10 characters');
+    await expect(readNewPassword(io, true)).rejects.toThrow('at least 12 characters');
+  });
+
+  it('hands back a password the policy accepts', async () => {
+    // Prepare
+    const { io } = fakeIo('velvet quarry lantern 42\n');
+
+    // Act & Assess
+    await expect(readNewPassword(io, true, ['alice'])).resolves.toBe('velvet quarry lantern 42');
   });
 
   it('refuses to prompt without a terminal', async () => {
@@ -111,7 +122,7 @@ describe('createTarget', () => {
   it('uses DynamoDB Local settings for a loopback endpoint without AWS credentials', async () => {
     // Act
     const target = createTarget(
-      { passwordStdin: false, help: false, endpoint: 'http://127.0.0.1:8000' },
+      { passwordStdin: false, force: false, help: false, endpoint: 'http://127.0.0.1:8000' },
       { TABLE_NAME: 'footfall' },
     );
 

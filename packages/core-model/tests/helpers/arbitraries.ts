@@ -106,11 +106,12 @@ export const rawView: fc.Arbitrary<RawView> = fc.record({
   expiresAt: fc.maxSafeNat(),
 });
 
-/** Any dashboard user the CLI could create. */
+/** Any dashboard user the CLI could create (usernames are stored lower-case). */
 export const user: fc.Arbitrary<User> = fc.record({
-  username: fc.stringMatching(/^[a-zA-Z0-9._@-]{1,64}$/),
+  username: fc.stringMatching(/^[a-z0-9._@-]{1,64}$/),
   passwordHash: text(512),
   createdAt: fc.maxSafeNat(),
+  sessionEpoch: fc.maxSafeNat(),
 });
 
 /** Any sign-in throttle (usernames are stored lower-case). */

@@ -140,6 +140,7 @@ describe('Sections', () => {
       username: 'view',
       passwordHash: '$pbkdf2-sha256$i=600000,l=32$c2FsdA$aGFzaA',
       createdAt: 0,
+      sessionEpoch: 0,
     });
     const throttle = encodeThrottle({ username: 'view', failures: 1, windowStart: 0 });
 

@@ -1,6 +1,7 @@
 // End to end: the dashboard as api-fn serves it from its bundle, in Chromium, on the real local stack
 // (DynamoDB Local, stream poller, stream-trigger-fn) fed with page views; every number shown must equal
-// the API's answer, and screenshots at desktop and phone width are kept in test-results/.
+// the API's answer, the whole journey runs under the served CSP without one violation, and screenshots at
+// desktop and phone width are kept in test-results/.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -8,6 +9,7 @@ import type { TimeseriesResponse } from '@footfall/core-model/schemas';
 import type { Browser, Page } from 'playwright-core';
 import { type BuiltDashboard, buildDashboard } from '../helpers/buildDashboard';
 import { launchChromium } from '../helpers/chromium';
+import { watchCspViolations } from '../helpers/csp';
 import {
   andWaitForData,
   apiAnswer,
@@ -123,6 +125,7 @@ test('sign in, switch period and site, filter by a page and export: the numbers 
   });
   const page: Page = await context.newPage();
   const requests = watchApiRequests(page);
+  const violations = await watchCspViolations(page);
   try {
     // Act / Assess: sign in; the last 7 days include every view sent
     await page.goto(stack.urls.dashboard);
@@ -179,6 +182,55 @@ test('sign in, switch period and site, filter by a page and export: the numbers 
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await page.screenshot({ path: join(ARTIFACTS, 'stack-phone-375x740.png'), fullPage: true });
     await page.screenshot({ path: join(ARTIFACTS, 'stack-phone-375x740-viewport.png') });
+
+    // Assess: sign-in, charts, tables, filters, export and resizing all ran under the served policy.
+    expect(violations).toEqual([]);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the dashboard and the API carry the security headers, and the CSP blocks inline script and style', async () => {
+  // Prepare
+  if (!stack) throw new Error('the stack did not start');
+  const api = stack.urls.api.replace(/\/$/, '');
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const violations = await watchCspViolations(page);
+  try {
+    // Act
+    const html = await fetch(`${api}/dashboard`);
+    const json = await fetch(`${api}/api/sites`);
+    const asset = await fetch(`${api}/beacon.js`);
+    await page.goto(stack.urls.dashboard);
+    await page.getByLabel('Username').waitFor();
+    const clean = [...violations];
+    const inlineRan = await page.evaluate(() => {
+      const script = document.createElement('script');
+      script.textContent = 'window.inlineRan = true;';
+      document.head.append(script);
+      document.body.setAttribute('style', 'background: red');
+      return (window as unknown as { inlineRan?: boolean }).inlineRan === true;
+    });
+    await page.waitForTimeout(200);
+
+    // Assess: the headers of SPEC §3 on the HTML, nosniff and no framing on the rest.
+    const csp = html.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("style-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(html.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    for (const response of [html, json, asset]) {
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('x-frame-options')).toBe('DENY');
+      expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    }
+    // The sign-in page loaded cleanly, and the watcher does see what the policy blocks.
+    expect(clean).toEqual([]);
+    expect(inlineRan).toBe(false);
+    expect(violations.some((v) => /script-src/.test(v))).toBe(true);
+    expect(violations.some((v) => /style-src/.test(v))).toBe(true);
   } finally {
     await context.close();
   }

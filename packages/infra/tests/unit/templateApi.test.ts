@@ -70,6 +70,7 @@ describe('template.yaml HTTP API', () => {
         'AllowedOrigins',
         'AuthKeyParameterName',
         'TokenTtlSeconds',
+        'SessionCacheSeconds',
         'RetentionDays',
         'StreamBatchSize',
         'StreamBatchingWindow',
@@ -81,5 +82,7 @@ describe('template.yaml HTTP API', () => {
     );
     expect(template.Parameters.TokenTtlSeconds?.Default).toBe(43200);
     expect(template.Parameters.RetentionDays?.Default).toBe(30);
+    // SPEC §3: a revocation reaches every running function within 60 s, so no setting may exceed that.
+    expect(template.Parameters.SessionCacheSeconds).toMatchObject({ Default: 60, MinValue: 0, MaxValue: 60 });
   });
 });

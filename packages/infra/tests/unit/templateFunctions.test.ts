@@ -78,6 +78,7 @@ describe('template.yaml functions', () => {
         'DYNAMODB_ENDPOINT',
         'LOG_LEVEL',
         'RETENTION_DAYS',
+        'SESSION_CACHE_SECONDS',
         'TABLE_NAME',
         'TOKEN_TTL_SECONDS',
       ].sort(),
@@ -87,6 +88,7 @@ describe('template.yaml functions', () => {
     expect(env.AUTH_KEY).toBe('');
     expect(env.TABLE_NAME).toEqual({ Ref: 'Table' });
     expect(env.AUTH_KEY_PARAMETER).toEqual({ Ref: 'AuthKeyParameterName' });
+    expect(env.SESSION_CACHE_SECONDS).toEqual({ Ref: 'SessionCacheSeconds' });
   });
 
   it('gives the stream trigger the table, the log level, the empty endpoint and the metrics switch', () => {

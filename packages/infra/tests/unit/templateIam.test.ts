@@ -1,5 +1,18 @@
 // template.yaml's IAM: exact actions on exact ARNs, no wildcards, no SAM-generated roles with managed policies.
-import { sitePartition, throttleKey, userKey, viewKey } from '@footfall/core-model';
+import {
+  PARTITION_KEY,
+  passwordHashUpgrade,
+  SORT_KEY,
+  sitePartition,
+  THROTTLE_ATTRIBUTES,
+  throttleKey,
+  throttleReservation,
+  throttleRestart,
+  type UpdateParts,
+  USER_ATTRIBUTES,
+  userKey,
+  viewKey,
+} from '@footfall/core-model';
 import { findStatements, listOf, roleStatements } from '../helpers/iam';
 import { idsOfType, repoTemplate, resource } from '../helpers/repo';
 
@@ -14,6 +27,12 @@ const USERS = prefixOf(userKey('x').Path.S);
 const THROTTLES = prefixOf(throttleKey('x').Path.S);
 const SITES = prefixOf(sitePartition('example.com'));
 const onLeadingKeys = (keys: string[]) => ({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': keys } });
+const KEYS = [PARTITION_KEY, SORT_KEY];
+
+/** The attributes an UpdateItem names (keys included), as IAM's dynamodb:Attributes sees them. */
+const attributesOf = (update: UpdateParts): string[] => [
+  ...new Set([...KEYS, ...Object.values(update.ExpressionAttributeNames)]),
+];
 
 /** The wildcard a resource carries, if any; a log group's Arn attribute ends in ":*" (its streams). */
 function wildcardIn(resourceValue: unknown): string | undefined {
@@ -84,7 +103,7 @@ describe('template.yaml IAM', () => {
     },
   );
 
-  it('lets api-fn write only views, users and throttles, read only users, throttles and aggregates, delete only throttles', () => {
+  it('lets api-fn put and update views, update only a user’s hash and a throttle’s own attributes, read users, throttles and aggregates, delete only throttles', () => {
     // Prepare
     const statements = roleStatements(resource(template, 'ApiFnRole').Properties);
     const table = { 'Fn::GetAtt': ['Table', 'Arn'] };
@@ -92,13 +111,36 @@ describe('template.yaml IAM', () => {
     // Act
     const onTable = statements.filter((s) => JSON.stringify(s.Resource) === JSON.stringify(table));
 
-    // Assess: every table statement is bound to partitions; none reaches the aggregates' writes.
+    // Assess: every table statement is bound to partitions; none reaches the aggregates' writes, none may
+    // create or replace a user (no PutItem on user#, UpdateItem of PasswordHash only, nothing returned).
     expect(onTable).toEqual([
       {
         Effect: 'Allow',
         Action: ['dynamodb:PutItem', 'dynamodb:UpdateItem'],
         Resource: table,
-        Condition: onLeadingKeys([VIEWS, USERS, THROTTLES]),
+        Condition: onLeadingKeys([VIEWS]),
+      },
+      {
+        Effect: 'Allow',
+        Action: 'dynamodb:UpdateItem',
+        Resource: table,
+        Condition: {
+          ...onLeadingKeys([USERS]),
+          'ForAllValues:StringEquals': { 'dynamodb:Attributes': [...KEYS, USER_ATTRIBUTES.passwordHash] },
+          StringEqualsIfExists: { 'dynamodb:ReturnValues': ['NONE'] },
+        },
+      },
+      {
+        Effect: 'Allow',
+        Action: 'dynamodb:UpdateItem',
+        Resource: table,
+        Condition: {
+          ...onLeadingKeys([THROTTLES]),
+          'ForAllValues:StringEquals': {
+            'dynamodb:Attributes': [...KEYS, ...Object.values(THROTTLE_ATTRIBUTES)],
+          },
+          StringEqualsIfExists: { 'dynamodb:ReturnValues': ['NONE', 'UPDATED_NEW'] },
+        },
       },
       {
         Effect: 'Allow',
@@ -117,6 +159,36 @@ describe('template.yaml IAM', () => {
       'logs:CreateLogStream',
       'logs:PutLogEvents',
     ]);
+  });
+
+  it('allows every update api-fn sends, and names in it only attributes the policy allows', () => {
+    // Prepare
+    const statements = roleStatements(resource(template, 'ApiFnRole').Properties);
+    const allowedFor = (prefix: string) =>
+      (
+        statements.find(
+          (s) =>
+            s.Action === 'dynamodb:UpdateItem' &&
+            JSON.stringify(s.Condition).includes(JSON.stringify([prefix])),
+        )?.Condition as Record<string, Record<string, string[]>> | undefined
+      )?.['ForAllValues:StringEquals']?.['dynamodb:Attributes'] ?? [];
+    const now = Date.UTC(2026, 0, 1);
+
+    // Act
+    const sent: [string, UpdateParts][] = [
+      [USERS, passwordHashUpgrade('bob', 'old', 'new')],
+      [THROTTLES, throttleReservation('bob', now)],
+      [THROTTLES, throttleRestart('bob', now, now - 1)],
+      [THROTTLES, throttleRestart('bob', now, undefined)],
+    ];
+
+    // Assess
+    for (const [prefix, update] of sent) {
+      expect(prefixOf(update.Key.Path.S)).toBe(prefix);
+      expect(allowedFor(prefix)).toEqual(expect.arrayContaining(attributesOf(update)));
+    }
+    expect(allowedFor(USERS)).not.toContain(USER_ATTRIBUTES.sessionEpoch);
+    expect(allowedFor(USERS)).not.toContain(USER_ATTRIBUTES.createdAt);
   });
 
   it('lets api-fn read only the one key parameter', () => {

@@ -1,0 +1,64 @@
+// Per-container memory of each user's session epoch, so revocation costs one read per user per minute.
+import { GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { decodeUser, normaliseUsername, type User, userKey } from '@footfall/core-model';
+import { SESSION_CACHE_ENTRIES } from './constants';
+import { addCapacity, type RequestContext } from './context';
+
+/** What a token is checked against: the user's incarnation and current session epoch. */
+export type SessionState = Pick<User, 'createdAt' | 'sessionEpoch'>;
+
+/** The user's session state, or null when there is no such user. */
+export interface SessionCache {
+  /** From memory when read less than `maxAgeMs` ago, else from the table (and remembered). */
+  lookup(ctx: RequestContext, username: string): Promise<SessionState | null>;
+  /** Records what sign-in just read, so the dashboard's first calls need no read of their own. */
+  remember(username: string, state: SessionState | null, at: number): void;
+}
+
+/**
+ * Creates an empty cache trusting an entry for `maxAgeMs` (the longest a revocation takes to reach this
+ * container). An unreadable user item counts as no user: its tokens are refused until it is fixed.
+ * @example const sessions = createSessionCache(config.sessionCacheSeconds * 1000);
+ */
+export function createSessionCache(maxAgeMs: number, maxEntries = SESSION_CACHE_ENTRIES): SessionCache {
+  const entries = new Map<string, { at: number; state: SessionState | null }>();
+
+  const remember = (username: string, state: SessionState | null, at: number) => {
+    const name = normaliseUsername(username);
+    entries.delete(name);
+    entries.set(name, { at, state });
+    // A Map iterates in insertion order, so the first key is the entry refreshed longest ago.
+    for (const oldest of entries.keys()) {
+      if (entries.size <= maxEntries) break;
+      entries.delete(oldest);
+    }
+  };
+
+  return {
+    remember,
+    async lookup(ctx, username) {
+      const name = normaliseUsername(username);
+      const cached = entries.get(name);
+      const now = ctx.now();
+      if (cached && now - cached.at < maxAgeMs && now >= cached.at) return cached.state;
+      // Strongly consistent: an eventually consistent read could bring back the epoch from before a revocation.
+      const out = await ctx.dynamodb.send(
+        new GetItemCommand({
+          TableName: ctx.config.tableName,
+          Key: userKey(name),
+          ConsistentRead: true,
+          ReturnConsumedCapacity: 'TOTAL',
+        }),
+      );
+      addCapacity(ctx, 'readUnits', out.ConsumedCapacity);
+      let state: SessionState | null = null;
+      if (out.Item) {
+        const user = decodeUser(out.Item);
+        if (user.ok) state = { createdAt: user.value.createdAt, sessionEpoch: user.value.sessionEpoch };
+        else ctx.log.warn('unreadable user item: its sessions are refused', { error: user.error.message });
+      }
+      remember(name, state, now);
+      return state;
+    },
+  };
+}
