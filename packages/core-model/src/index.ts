@@ -82,6 +82,7 @@ export {
   VIEW_SECTION,
   viewKey,
 } from './layout';
+export { arrivedFromOutside, referrerHost } from './referrer';
 export { err, ok, type Result } from './result';
 export * from './schemas';
 export {

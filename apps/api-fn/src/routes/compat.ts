@@ -1,7 +1,6 @@
 // The original embed's routes: GET /pv.gif (a pageview answered with a 1×1 GIF) and POST /append (engagement).
-import { appendBody, pageviewEvent } from '@footfall/core-model';
+import { appendBody, arrivedFromOutside, pageviewEvent } from '@footfall/core-model';
 import type { RequestContext, RouteHandler } from '../context';
-import { referrerHost } from '../enrich';
 import { badRequest } from '../errors';
 import { type HttpResponse, readJsonBody } from '../http';
 import { validate } from '../validation';
@@ -52,7 +51,7 @@ export const pixelRoute: RouteHandler = async (ctx) => {
     path: q.path,
     referrer,
     // The original embed sent no uniqueness flag: a view arriving from outside the site is the best proxy.
-    unique: referrer === undefined || referrerHost(referrer, site) !== undefined,
+    unique: arrivedFromOutside(referrer, site),
     screen: pairOf(q.screen_width, q.screen_height),
     viewport: pairOf(q.viewport_width, q.viewport_height),
     tz: q.tz || q.timezone || undefined,
