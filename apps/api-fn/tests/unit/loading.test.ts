@@ -1,5 +1,5 @@
-// What each path loads: ingest never pays for the token library or the SSM client; the session key is
-// fetched from SSM once per container, and a failed fetch is retried on the next request.
+// What each path loads: ingest never pays for the token library, the SSM client or the legacy reporting
+// routes; the session key is fetched from SSM once per container, and a failed fetch is retried on the next request.
 // (This file avoids tests/helpers/api, which imports @footfall/tokens itself.)
 import { randomBytes } from 'node:crypto';
 import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
@@ -8,23 +8,29 @@ import type { ApiConfig } from '../../src/config';
 import { CHROME_UA, pageview, SITE } from '../fixtures/requests';
 import { awsError } from '../helpers/mockTable';
 
-type Loaded = { tokens: boolean; ssm: boolean };
+type Loaded = { tokens: boolean; ssm: boolean; legacy: boolean };
 type Holder = { footfallLoaded?: Loaded };
 
 // jest.mock factories run when a module is first required, so they record which modules were loaded. They
 // are hoisted above the imports, so the record lives on globalThis rather than in a const of this file.
 jest.mock('@footfall/tokens', () => {
   const g = globalThis as Holder;
-  g.footfallLoaded = { ...(g.footfallLoaded ?? { tokens: false, ssm: false }), tokens: true };
+  g.footfallLoaded = { ...(g.footfallLoaded ?? { tokens: false, ssm: false, legacy: false }), tokens: true };
   return jest.requireActual('@footfall/tokens');
 });
 jest.mock('@aws-sdk/client-ssm', () => {
   const g = globalThis as Holder;
-  g.footfallLoaded = { ...(g.footfallLoaded ?? { tokens: false, ssm: false }), ssm: true };
+  g.footfallLoaded = { ...(g.footfallLoaded ?? { tokens: false, ssm: false, legacy: false }), ssm: true };
   return jest.requireActual('@aws-sdk/client-ssm');
 });
+jest.mock('../../src/routes/legacy', () => {
+  const g = globalThis as Holder;
+  g.footfallLoaded = { ...(g.footfallLoaded ?? { tokens: false, ssm: false, legacy: false }), legacy: true };
+  return jest.requireActual('../../src/routes/legacy');
+});
 
-const loaded = (): Loaded => (globalThis as Holder).footfallLoaded ?? { tokens: false, ssm: false };
+const loaded = (): Loaded =>
+  (globalThis as Holder).footfallLoaded ?? { tokens: false, ssm: false, legacy: false };
 
 const config: ApiConfig = {
   tableName: 't',
@@ -37,7 +43,7 @@ const config: ApiConfig = {
 };
 
 describe('lazy loading', () => {
-  it('handles a pageview without loading @footfall/tokens or @aws-sdk/client-ssm', async () => {
+  it('handles a pageview without loading @footfall/tokens, @aws-sdk/client-ssm or the legacy routes', async () => {
     // Prepare
     const { createApiHandler } = await import('../../src/createApiHandler');
     const { httpEvent } = await import('../../src/testing');
@@ -57,7 +63,7 @@ describe('lazy loading', () => {
 
     // Assess
     expect(response.statusCode).toBe(202);
-    expect(loaded()).toEqual({ tokens: false, ssm: false });
+    expect(loaded()).toEqual({ tokens: false, ssm: false, legacy: false });
   });
 
   it('fetches the key from SSM on the first reporting request only, retrying after a failure', async () => {
@@ -95,7 +101,7 @@ describe('lazy loading', () => {
       Name: '/footfall/key',
       WithDecryption: true,
     });
-    expect(loaded()).toEqual({ tokens: true, ssm: true });
+    expect(loaded()).toEqual({ tokens: true, ssm: true, legacy: false });
     ssm.restore();
   });
 });
