@@ -11,6 +11,10 @@ export interface CliOptions {
   site?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
+  /** `import legacy`: the original system's table. */
+  fromTable?: string | undefined;
+  /** `import legacy`: read and report only. */
+  dryRun: boolean;
   help: boolean;
 }
 
@@ -31,6 +35,9 @@ Commands:
   key generate                          print a new session key (store it as the AUTH_KEY SSM SecureString)
   export --site S --from YYYY-MM-DD --to YYYY-MM-DD
                                         print daily views per page as CSV (the API's export format)
+  import legacy --from-table NAME [--site S] [--dry-run]
+                                        read the original system's table (Python/Rust) and summarise what
+                                        would become Footfall aggregates of site S (writing: not yet)
 
 Options:
   --table NAME      the table (default: $TABLE_NAME)
@@ -54,6 +61,8 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
         site: { type: 'string' },
         from: { type: 'string' },
         to: { type: 'string' },
+        'from-table': { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -67,6 +76,8 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
         site: values.site,
         from: values.from,
         to: values.to,
+        fromTable: values['from-table'],
+        dryRun: values['dry-run'] === true,
         help: values.help === true,
       },
     };
