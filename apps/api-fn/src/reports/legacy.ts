@@ -285,32 +285,24 @@ export function viewsAnswer(
   perDay: ReadonlyMap<string, DayTotals>,
 ): WeekViewEntry[] | MonthViewEntry[] {
   const grouped = byDayNumber(perDay, period.kind === 'week' ? weekdayFromSunday : dayOfMonth, addTotals);
-  const numbers = [...grouped.keys()]
-    .filter((n) => !isEmpty(grouped.get(n) as DayTotals))
-    .sort((a, b) => a - b);
+  const days = [...grouped].filter(([, t]) => !isEmpty(t)).sort(([a], [b]) => a - b);
   if (period.kind === 'week')
-    return numbers.map((day) => {
-      const t = grouped.get(day) as DayTotals;
-      return {
-        year: period.year,
-        week: period.week,
-        day,
-        count: t.count,
-        scroll: t.scroll,
-        duration: t.duration,
-      };
-    });
-  return numbers.map((day) => {
-    const t = grouped.get(day) as DayTotals;
-    return {
+    return days.map(([day, t]) => ({
       year: period.year,
-      month: period.month,
+      week: period.week,
       day,
       count: t.count,
       scroll: t.scroll,
       duration: t.duration,
-    };
-  });
+    }));
+  return days.map(([day, t]) => ({
+    year: period.year,
+    month: period.month,
+    day,
+    count: t.count,
+    scroll: t.scroll,
+    duration: t.duration,
+  }));
 }
 
 /** A browser name as the original stored it: spaces replaced by `-` (its chart puts them back). */
