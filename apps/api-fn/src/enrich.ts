@@ -1,27 +1,13 @@
 // Pure enrichment at ingest: a validated pageview plus its parsed user agent become the stored raw view.
-import { countryOfTimeZone, DAY_MS, LIMITS, type PageviewEvent, type RawView } from '@footfall/core-model';
+import {
+  countryOfTimeZone,
+  DAY_MS,
+  LIMITS,
+  type PageviewEvent,
+  type RawView,
+  referrerHost,
+} from '@footfall/core-model';
 import type { UserAgentInfo } from '@footfall/ua';
-
-const stripWww = (host: string) => (host.startsWith('www.') ? host.slice(4) : host);
-const hostnameOf = (site: string) => stripWww(site.toLowerCase().replace(/:\d+$/, ''));
-
-/**
- * The referrer's host as SPEC §4 counts it: lower-cased, `www.` stripped, undefined when absent, not a URL,
- * or the same site (moving between one's own pages is not a referral).
- * @example referrerHost('https://www.Google.com/search?q=x', 'example.com') === 'google.com'
- */
-export function referrerHost(referrer: string | undefined, site: string): string | undefined {
-  if (!referrer) return undefined;
-  let hostname: string;
-  try {
-    hostname = new URL(referrer).hostname.toLowerCase();
-  } catch {
-    return undefined;
-  }
-  const host = stripWww(hostname.replace(/\.$/, ''));
-  if (host === '' || host.length > LIMITS.referrer || host === hostnameOf(site)) return undefined;
-  return host;
-}
 
 /** A trimmed UTM value, undefined when empty. */
 const utmValue = (value: string | undefined): string | undefined => {

@@ -1,7 +1,7 @@
 // Public face of @footfall/api-fn: the Lambda handler, its factory and config (reports live in @footfall/store).
 export { type ApiConfig, type AuthKeySource, type ConfigResult, loadConfig } from './config';
 export { type ApiHandler, type ApiHandlerOptions, createApiHandler } from './createApiHandler';
-export { enrichPageview, referrerHost } from './enrich';
+export { enrichPageview } from './enrich';
 export { ApiError, ConfigError, ServiceUnavailableError } from './errors';
 export { handler } from './handler';
 export type { HttpResponse } from './http';

@@ -1,5 +1,6 @@
 // The route table: which handler answers which method and path, and the 404/405/preflight answers.
 import type { RouteHandler } from './context';
+import type { LegacyPeriodKind, LegacyReport } from './reports/legacy';
 import { breakdownRoute } from './routes/breakdown';
 import { appendRoute, pixelRoute } from './routes/compat';
 import { exportRoute } from './routes/export';
@@ -25,6 +26,17 @@ export interface Route {
   handle: RouteHandler;
 }
 
+/**
+ * A route of the original reporting API, whose module is loaded on its first request: a cold ingest request
+ * never reads or parses it (the bundle splits it into its own chunk).
+ */
+const legacy =
+  (report: LegacyReport, kind: LegacyPeriodKind): RouteHandler =>
+  async (ctx) => {
+    const { legacyRoute } = await import('./routes/legacy');
+    return legacyRoute(report, kind)(ctx);
+  };
+
 /** Every route api-fn answers. */
 export const ROUTES: readonly Route[] = [
   { method: 'POST', pattern: '/api/event', cors: 'public', handle: eventRoute },
@@ -35,6 +47,13 @@ export const ROUTES: readonly Route[] = [
   { method: 'GET', pattern: '/api/stats/timeseries', cors: 'configured', handle: timeseriesRoute },
   { method: 'GET', pattern: '/api/stats/breakdown', cors: 'configured', handle: breakdownRoute },
   { method: 'GET', pattern: '/api/stats/export', cors: 'configured', handle: exportRoute },
+  // The original system's reporting API, so its old dashboard keeps working (docs/compat.md).
+  { method: 'POST', pattern: '/api/views/week', cors: 'configured', handle: legacy('views', 'week') },
+  { method: 'POST', pattern: '/api/views/month', cors: 'configured', handle: legacy('views', 'month') },
+  { method: 'POST', pattern: '/api/browsers/week', cors: 'configured', handle: legacy('browsers', 'week') },
+  { method: 'POST', pattern: '/api/browsers/month', cors: 'configured', handle: legacy('browsers', 'month') },
+  { method: 'POST', pattern: '/api/pages/week', cors: 'configured', handle: legacy('pages', 'week') },
+  { method: 'POST', pattern: '/api/pages/month', cors: 'configured', handle: legacy('pages', 'month') },
   { method: 'GET', pattern: '/beacon.js', cors: 'public', handle: beaconRoute, head: true },
   { method: 'GET', pattern: '/beacon/{file}', cors: 'public', handle: beaconFileRoute, head: true },
   { method: 'GET', pattern: '/dashboard', cors: 'none', handle: dashboardRoute, head: true },

@@ -20,9 +20,20 @@ export async function requireSession(ctx: RequestContext): Promise<Session> {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
   if (!match?.[1])
     throw unauthorized('missing_token', 'Sign in and send the token as Authorization: Bearer.');
+  return verifySessionToken(ctx, match[1]);
+}
+
+/**
+ * Verifies a session token however the request carried it (the original dashboard sends it in the JSON body)
+ * under the session keys, then checks that its user still exists with the incarnation and session epoch the
+ * token names; returns who it belongs to, or throws a 401 ApiError (`expired_token`, `invalid_token`,
+ * `revoked_token`).
+ * @example const session = await verifySessionToken(ctx, body.token);
+ */
+export async function verifySessionToken(ctx: RequestContext, token: string): Promise<Session> {
   const keys = await ctx.authKey.get();
   const { verifyToken } = await import('@footfall/tokens');
-  const verified = verifyToken(match[1], { key: keys.all, now: new Date(ctx.now()) });
+  const verified = verifyToken(token, { key: keys.all, now: new Date(ctx.now()) });
   if (!verified.ok) {
     // The reason stays in the log (for diagnosis); the token itself never does.
     ctx.log.info('token rejected', { reason: verified.error.reason });

@@ -14,6 +14,10 @@ export interface CliOptions {
   parameter?: string | undefined;
   tokenTtl?: string | undefined;
   force: boolean;
+  /** `import legacy`: the original system's table. */
+  fromTable?: string | undefined;
+  /** `import legacy`: read and report only. */
+  dryRun: boolean;
   help: boolean;
 }
 
@@ -40,6 +44,9 @@ Commands:
                                         /footfall/auth-key, token lifetime 43200 s)
   export --site S --from YYYY-MM-DD --to YYYY-MM-DD
                                         print daily views per page as CSV (the API's export format)
+  import legacy --from-table NAME [--site S] [--dry-run]
+                                        read the original system's table (Python/Rust) and summarise what
+                                        would become Footfall aggregates of site S (writing: not yet)
 
 Options:
   --table NAME      the table (default: $TABLE_NAME)
@@ -69,6 +76,8 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
         parameter: { type: 'string' },
         'token-ttl': { type: 'string' },
         force: { type: 'boolean', default: false },
+        'from-table': { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -85,6 +94,8 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
         parameter: values.parameter,
         tokenTtl: values['token-ttl'],
         force: values.force === true,
+        fromTable: values['from-table'],
+        dryRun: values['dry-run'] === true,
         help: values.help === true,
       },
     };

@@ -1,8 +1,31 @@
 // Public face of @footfall/cli: the admin command line, callable in-process.
 export { type CliOptions, type ParsedArgs, parseCliArgs, USAGE } from './args';
 export { createTarget, type Target } from './client';
+export {
+  type ImportTargets,
+  importLegacy,
+  type LegacyAggregateWriter,
+  type LegacyWriteReport,
+} from './commands/importLegacy';
 export { CliError, UsageError } from './errors';
 export { type CliIo, processIo } from './io';
+export {
+  type LegacyDay,
+  type LegacyDaySource,
+  LegacyFold,
+  type LegacyImport,
+  type LegacyPageDay,
+  type LegacySkipped,
+} from './legacy/legacyImport';
+export {
+  decodeOriginalItem,
+  describeKey,
+  type LegacyCounts,
+  type OriginalRecord,
+  parseOriginalTime,
+} from './legacy/originalItems';
+export { readOriginalTable } from './legacy/readOriginalTable';
+export { formatLegacySummary } from './legacy/summary';
 export { checkPasswordPolicy, MIN_PASSWORD_LENGTH, MIN_STRENGTH_SCORE } from './passwordPolicy';
 export { readNewPassword, readPasswordFromStdin } from './readPassword';
 export { runCli } from './runCli';

@@ -2,6 +2,7 @@
 import { parseCliArgs, USAGE } from './args';
 import { createSsmClient, createTarget } from './client';
 import { exportCsv } from './commands/export';
+import { importLegacy } from './commands/importLegacy';
 import { keyGenerate, keyRotate } from './commands/key';
 import { userAdd, userList, userMigrate, userPasswd, userRemove, userSignout } from './commands/user';
 import { CliError, UsageError } from './errors';
@@ -44,6 +45,16 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<void> {
   if (command === 'export') {
     if (sub !== undefined) throw new UsageError(`Unexpected argument ${sub}.`);
     await exportCsv(createTarget(options, io.env), io, options);
+    return;
+  }
+  if (command === 'import') {
+    if (sub !== 'legacy' || name !== undefined)
+      throw new UsageError('Did you mean `footfall import legacy --from-table NAME --dry-run`?');
+    const fromTable = options.fromTable;
+    if (!fromTable) throw new UsageError('Name the original table with --from-table.');
+    const source = createTarget({ ...options, table: fromTable }, io.env);
+    // The write half arrives with the new aggregate layout; until then only --dry-run runs.
+    await importLegacy({ source, footfall: () => createTarget(options, io.env) }, io, options, undefined);
     return;
   }
   if (command === 'user') {

@@ -104,6 +104,7 @@ export {
   type ViewCounters,
   zeroCounters,
 } from './packing';
+export { arrivedFromOutside, referrerHost } from './referrer';
 export { err, ok, type Result } from './result';
 export * from './schemas';
 export {

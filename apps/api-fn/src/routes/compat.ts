@@ -1,9 +1,8 @@
 // The original embed's routes: GET /pv.gif (a pageview answered with a 1×1 GIF) and POST /append (engagement).
-import { appendBody, pageviewEvent } from '@footfall/core-model';
+import { appendBody, arrivedFromOutside, pageviewEvent } from '@footfall/core-model';
 import type { RequestContext, RouteHandler } from '../context';
-import { referrerHost } from '../enrich';
-import { badRequest } from '../errors';
 import { type HttpResponse, readJsonBody } from '../http';
+import { siteOfRequest } from '../siteOf';
 import { validate } from '../validation';
 import { accepted, recordEngagement, recordPageview, userAgentOf } from './ingest';
 
@@ -25,25 +24,26 @@ const numberOrText = (value: string | undefined): number | string | undefined =>
 const pairOf = (w: string | undefined, h: string | undefined) =>
   w === undefined && h === undefined ? undefined : [numberOrText(w), numberOrText(h)];
 
-/**
- * The site a pixel counts for: `site` in the query, else the request's Host when configured, else the
- * only configured site (the original embed served one site and did not name it).
- */
-function pixelSite(ctx: RequestContext): string {
-  const named = ctx.query.site;
-  if (named) return named;
-  const host = (ctx.headers.host ?? '').toLowerCase();
-  if (host && ctx.config.allowedSites.includes(host)) return host;
-  const [only, ...others] = ctx.config.allowedSites;
-  if (only !== undefined && others.length === 0) return only;
-  throw badRequest('missing_site', 'site: name the site in the query (several sites are configured)');
+/** The site an embed request counts for (`site` in the query, else its page's Origin or Referer; see siteOf). */
+function embedSite(ctx: RequestContext): string {
+  const site = siteOfRequest(
+    {
+      named: ctx.query.site,
+      origin: ctx.headers.origin,
+      referer: ctx.headers.referer,
+      host: ctx.headers.host,
+    },
+    ctx.config.allowedSites,
+  );
+  if (!site.ok) throw site.error;
+  return site.value;
 }
 
 /** `GET /pv.gif?uuid=&path=&ua=&viewport_width=&viewport_height=&screen_width=&screen_height=&tz=&referrer=&site=`. */
 export const pixelRoute: RouteHandler = async (ctx) => {
   const q = ctx.query;
   const userAgent = userAgentOf(ctx, q.ua);
-  const site = pixelSite(ctx);
+  const site = embedSite(ctx);
   const referrer = q.referrer || undefined;
   const candidate = {
     type: 'pageview',
@@ -52,7 +52,7 @@ export const pixelRoute: RouteHandler = async (ctx) => {
     path: q.path,
     referrer,
     // The original embed sent no uniqueness flag: a view arriving from outside the site is the best proxy.
-    unique: referrer === undefined || referrerHost(referrer, site) !== undefined,
+    unique: arrivedFromOutside(referrer, site),
     screen: pairOf(q.screen_width, q.screen_height),
     viewport: pairOf(q.viewport_width, q.viewport_height),
     tz: q.tz || q.timezone || undefined,
@@ -63,12 +63,14 @@ export const pixelRoute: RouteHandler = async (ctx) => {
   return pixel();
 };
 
-/** `POST /append {"uuid","path","duration","scroll"}`. */
+/** `POST /append {"uuid","path","duration","scroll"}` (`?site=` optional, as for the pixel). */
 export const appendRoute: RouteHandler = async (ctx) => {
   const body = readJsonBody(ctx.event, ctx.headers);
   if (!body.ok) throw body.error;
   const append = validate(appendBody, body.value, 'invalid_event');
   if (!append.ok) throw append.error;
+  // The engagement is stored on its view whatever the site, but a request no site owns is refused, not dropped.
+  embedSite(ctx);
   userAgentOf(ctx);
   await recordEngagement(ctx, append.value.uuid, append.value.duration, append.value.scroll);
   return accepted();

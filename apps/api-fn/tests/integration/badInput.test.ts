@@ -169,6 +169,28 @@ const CASES: [string, HttpEventInput, number, string][] = [
     'invalid_event',
   ],
   [
+    'a pixel that no site owns (several sites, no site, Origin or Referer)',
+    {
+      method: 'GET',
+      path: '/pv.gif',
+      query: { uuid: randomUUID(), path: '/' },
+      headers: { host: 'pv.example.net' },
+    },
+    400,
+    'missing_site',
+  ],
+  [
+    'an append that no site owns',
+    {
+      method: 'POST',
+      path: '/append',
+      body: { uuid: randomUUID(), path: '/', duration: 1, scroll: 5 },
+      headers: { origin: 'https://elsewhere.example.net' },
+    },
+    400,
+    'missing_site',
+  ],
+  [
     'an append with a fractional scroll',
     { method: 'POST', path: '/append', body: { uuid: randomUUID(), duration: 1, scroll: 0.5 } },
     400,

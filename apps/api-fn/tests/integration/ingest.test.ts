@@ -120,10 +120,12 @@ describe('ingest into DynamoDB Local', () => {
         site: SITE,
       },
     });
+    // sendBeacon posts text/plain from the page, whose Origin names the site.
     const append = httpEvent({
       method: 'POST',
       path: '/append',
-      body: { uuid: VIEW_ID, path: '/posts/1', duration: 12, scroll: 30 },
+      body: JSON.stringify({ uuid: VIEW_ID, path: '/posts/1', duration: 12, scroll: 30 }),
+      headers: { 'content-type': 'text/plain;charset=UTF-8', origin: `https://${SITE}` },
     });
 
     // Act

@@ -6,6 +6,9 @@ import { CHROME_UA, IPHONE_UA, OTHER_SITE, SITE, VIEW_ID } from '../fixtures/req
 import { errorCode, testApi } from '../helpers/api';
 import { awsError, mockedDynamo } from '../helpers/mockTable';
 
+/** What navigator.sendBeacon sends with the append body from a page of example.com. */
+const BEACON_HEADERS = { 'content-type': 'text/plain;charset=UTF-8', origin: `https://${SITE}` };
+
 const EMBED_QUERY = {
   uuid: VIEW_ID,
   path: '/posts/1',
@@ -97,6 +100,46 @@ describe('GET /pv.gif', () => {
     expect(stored.ok && stored.value.site).toBe(OTHER_SITE);
   });
 
+  it('counts for the site of the page that loaded it when the API has its own host (several sites)', async () => {
+    // Prepare
+    const { client, mock } = mockedDynamo();
+    mock.on(PutItemCommand).resolves({});
+    const { handler } = testApi(client);
+    const { site: _, ...query } = EMBED_QUERY;
+
+    // Act
+    const response = await handler(
+      httpEvent({
+        method: 'GET',
+        path: '/pv.gif',
+        query,
+        headers: { host: 'pv.example.net', referer: `https://www.${OTHER_SITE}/` },
+      }),
+    );
+
+    // Assess
+    expect(response.statusCode).toBe(200);
+    const stored = decodeRawView(mock.commandCalls(PutItemCommand)[0]?.args[0].input.Item);
+    expect(stored.ok && stored.value.site).toBe(OTHER_SITE);
+  });
+
+  it('answers 400 missing_site, writing nothing, when several sites are configured and nothing names one', async () => {
+    // Prepare
+    const { client, mock } = mockedDynamo();
+    const { handler } = testApi(client);
+    const { site: _, ...query } = EMBED_QUERY;
+
+    // Act
+    const response = await handler(
+      httpEvent({ method: 'GET', path: '/pv.gif', query, headers: { host: 'pv.example.net' } }),
+    );
+
+    // Assess
+    expect(response.statusCode).toBe(400);
+    expect(errorCode(response)).toBe('missing_site');
+    expect(mock.calls()).toHaveLength(0);
+  });
+
   it.each([
     ['a missing uuid', { uuid: undefined }, 400, 'invalid_event'],
     ['a non-numeric width', { viewport_width: 'wide' }, 400, 'invalid_event'],
@@ -131,7 +174,8 @@ describe('POST /append', () => {
       httpEvent({
         method: 'POST',
         path: '/append',
-        body: { uuid: VIEW_ID, path: '/posts/1', duration: 30, scroll: 55 },
+        body: JSON.stringify({ uuid: VIEW_ID, path: '/posts/1', duration: 30, scroll: 55 }),
+        headers: BEACON_HEADERS,
       }),
     );
 
@@ -148,7 +192,12 @@ describe('POST /append', () => {
 
     // Act
     const response = await handler(
-      httpEvent({ method: 'POST', path: '/append', body: { uuid: VIEW_ID, duration: 1, scroll: 0 } }),
+      httpEvent({
+        method: 'POST',
+        path: '/append',
+        body: { uuid: VIEW_ID, duration: 1, scroll: 0 },
+        headers: BEACON_HEADERS,
+      }),
     );
 
     // Assess
@@ -162,11 +211,69 @@ describe('POST /append', () => {
 
     // Act
     const response = await handler(
-      httpEvent({ method: 'POST', path: '/append', body: { uuid: VIEW_ID, duration: -5, scroll: 0 } }),
+      httpEvent({
+        method: 'POST',
+        path: '/append',
+        body: { uuid: VIEW_ID, duration: -5, scroll: 0 },
+        headers: BEACON_HEADERS,
+      }),
     );
 
     // Assess
     expect(response.statusCode).toBe(400);
+    expect(mock.calls()).toHaveLength(0);
+  });
+
+  it.each([
+    ['its site named in the query', { query: { site: OTHER_SITE }, headers: {} }],
+    ['its Origin', { query: {}, headers: { origin: `https://${OTHER_SITE}` } }],
+    ['its Referer', { query: {}, headers: { referer: `https://${SITE}/posts/1` } }],
+  ])('accepts an append mapped to a site by %s', async (_, { query, headers }) => {
+    // Prepare
+    const { client, mock } = mockedDynamo();
+    mock.on(UpdateItemCommand).resolves({});
+    const { handler } = testApi(client);
+
+    // Act
+    const response = await handler(
+      httpEvent({
+        method: 'POST',
+        path: '/append',
+        query,
+        body: JSON.stringify({ uuid: VIEW_ID, path: '/posts/1', duration: 3, scroll: 5 }),
+        headers: { 'content-type': 'text/plain;charset=UTF-8', ...headers },
+      }),
+    );
+
+    // Assess
+    expect(response.statusCode).toBe(202);
+    expect(mock.commandCalls(UpdateItemCommand)).toHaveLength(1);
+  });
+
+  it.each([
+    ['no site, Origin or Referer among several sites', {}, 400, 'missing_site'],
+    ['an Origin that is no configured site', { origin: 'https://other.example.net' }, 400, 'missing_site'],
+    ['a named site that is not configured', { site: 'evil.example' }, 403, 'site_not_allowed'],
+  ])('refuses an append with %s, writing nothing', async (_, hints, status, code) => {
+    // Prepare
+    const { client, mock } = mockedDynamo();
+    const { handler } = testApi(client);
+    const { site, ...headers } = hints as { site?: string; origin?: string };
+
+    // Act
+    const response = await handler(
+      httpEvent({
+        method: 'POST',
+        path: '/append',
+        query: { site },
+        body: JSON.stringify({ uuid: VIEW_ID, path: '/posts/1', duration: 3, scroll: 5 }),
+        headers: { 'content-type': 'text/plain;charset=UTF-8', ...headers },
+      }),
+    );
+
+    // Assess
+    expect(response.statusCode).toBe(status);
+    expect(errorCode(response)).toBe(code);
     expect(mock.calls()).toHaveLength(0);
   });
 });

@@ -1,5 +1,6 @@
-// What each path loads: ingest never pays for the token library or the SSM client; the session keys are
-// fetched from SSM on first use (then every 5 minutes, see authKey.test), and a failed fetch is retried.
+// What each path loads: ingest never pays for the token library, the SSM client or the legacy reporting
+// routes; the session keys are fetched from SSM on first use (then every 5 minutes, see authKey.test), and a
+// failed fetch is retried.
 // (This file avoids tests/helpers/api, which imports @footfall/tokens itself.)
 import { randomBytes } from 'node:crypto';
 import { DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
@@ -9,23 +10,29 @@ import type { ApiConfig } from '../../src/config';
 import { CHROME_UA, pageview, SITE } from '../fixtures/requests';
 import { awsError } from '../helpers/mockTable';
 
-type Loaded = { tokens: boolean; ssm: boolean };
+type Loaded = { tokens: boolean; ssm: boolean; legacy: boolean };
 type Holder = { footfallLoaded?: Loaded };
 
 // jest.mock factories run when a module is first required, so they record which modules were loaded. They
 // are hoisted above the imports, so the record lives on globalThis rather than in a const of this file.
 jest.mock('@footfall/tokens', () => {
   const g = globalThis as Holder;
-  g.footfallLoaded = { ...(g.footfallLoaded ?? { tokens: false, ssm: false }), tokens: true };
+  g.footfallLoaded = { ...(g.footfallLoaded ?? { tokens: false, ssm: false, legacy: false }), tokens: true };
   return jest.requireActual('@footfall/tokens');
 });
 jest.mock('@aws-sdk/client-ssm', () => {
   const g = globalThis as Holder;
-  g.footfallLoaded = { ...(g.footfallLoaded ?? { tokens: false, ssm: false }), ssm: true };
+  g.footfallLoaded = { ...(g.footfallLoaded ?? { tokens: false, ssm: false, legacy: false }), ssm: true };
   return jest.requireActual('@aws-sdk/client-ssm');
 });
+jest.mock('../../src/routes/legacy', () => {
+  const g = globalThis as Holder;
+  g.footfallLoaded = { ...(g.footfallLoaded ?? { tokens: false, ssm: false, legacy: false }), legacy: true };
+  return jest.requireActual('../../src/routes/legacy');
+});
 
-const loaded = (): Loaded => (globalThis as Holder).footfallLoaded ?? { tokens: false, ssm: false };
+const loaded = (): Loaded =>
+  (globalThis as Holder).footfallLoaded ?? { tokens: false, ssm: false, legacy: false };
 
 const config: ApiConfig = {
   tableName: 't',
@@ -38,7 +45,7 @@ const config: ApiConfig = {
 };
 
 describe('lazy loading', () => {
-  it('handles a pageview without loading @footfall/tokens or @aws-sdk/client-ssm', async () => {
+  it('handles a pageview without loading @footfall/tokens, @aws-sdk/client-ssm or the legacy routes', async () => {
     // Prepare
     const { createApiHandler } = await import('../../src/createApiHandler');
     const { httpEvent } = await import('../../src/testing');
@@ -58,7 +65,7 @@ describe('lazy loading', () => {
 
     // Assess
     expect(response.statusCode).toBe(202);
-    expect(loaded()).toEqual({ tokens: false, ssm: false });
+    expect(loaded()).toEqual({ tokens: false, ssm: false, legacy: false });
   });
 
   it('fetches the keys from SSM on the first reporting request, not again while fresh, retrying after a failure', async () => {
@@ -98,7 +105,7 @@ describe('lazy loading', () => {
       Name: '/footfall/key',
       WithDecryption: true,
     });
-    expect(loaded()).toEqual({ tokens: true, ssm: true });
+    expect(loaded()).toEqual({ tokens: true, ssm: true, legacy: false });
     ssm.restore();
   });
 });

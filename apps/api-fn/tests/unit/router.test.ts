@@ -18,6 +18,23 @@ describe('matchRoute', () => {
     expect(asset.kind === 'found' && asset.params).toEqual({ file: 'assets/app.js' });
   });
 
+  it.each([
+    '/api/views/week',
+    '/api/views/month',
+    '/api/browsers/week',
+    '/api/browsers/month',
+    '/api/pages/week',
+    '/api/pages/month',
+  ])('routes POST %s, the original reporting API, for configured origins only', (path) => {
+    // Act
+    const post = matchRoute(ROUTES, 'POST', path);
+    const get = matchRoute(ROUTES, 'GET', path);
+
+    // Assess
+    expect(post.kind === 'found' && post.route.cors).toBe('configured');
+    expect(get).toEqual({ kind: 'wrong_method', allow: ['POST'], cors: 'configured' });
+  });
+
   it('tells a wrong method from an unknown path', () => {
     // Act
     const wrong = matchRoute(ROUTES, 'DELETE', '/api/event');

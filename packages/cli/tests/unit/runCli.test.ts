@@ -122,7 +122,7 @@ describe('createTarget', () => {
   it('uses DynamoDB Local settings for a loopback endpoint without AWS credentials', async () => {
     // Act
     const target = createTarget(
-      { passwordStdin: false, force: false, help: false, endpoint: 'http://127.0.0.1:8000' },
+      { passwordStdin: false, force: false, dryRun: false, help: false, endpoint: 'http://127.0.0.1:8000' },
       { TABLE_NAME: 'footfall' },
     );
 

@@ -20,7 +20,7 @@ export interface Row {
 const day = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
 /** A range around today, so a test running across midnight UTC still sees its views. */
-const range = () => `site=localhost&from=${day(-1)}&to=${day(1)}`;
+const range = (site: string) => `site=${encodeURIComponent(site)}&from=${day(-1)}&to=${day(1)}`;
 
 /** Signs in through POST /api/auth/signin and returns the bearer token. */
 export async function signIn(apiUrl: string, username: string, password: string): Promise<string> {
@@ -42,16 +42,21 @@ async function getJson<T>(url: string, token: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-/** GET /api/stats/timeseries totals for localhost around today. */
-export async function totals(apiUrl: string, token: string): Promise<Totals> {
-  const body = await getJson<{ totals: Totals }>(`${apiUrl}/api/stats/timeseries?${range()}`, token);
+/** GET /api/stats/timeseries totals for a site (localhost by default) around today. */
+export async function totals(apiUrl: string, token: string, site = 'localhost'): Promise<Totals> {
+  const body = await getJson<{ totals: Totals }>(`${apiUrl}/api/stats/timeseries?${range(site)}`, token);
   return body.totals;
 }
 
-/** GET /api/stats/breakdown rows of one dimension for localhost around today. */
-export async function breakdown(apiUrl: string, token: string, dimension: string): Promise<Row[]> {
+/** GET /api/stats/breakdown rows of one dimension for a site (localhost by default) around today. */
+export async function breakdown(
+  apiUrl: string,
+  token: string,
+  dimension: string,
+  site = 'localhost',
+): Promise<Row[]> {
   const body = await getJson<{ rows: Row[] }>(
-    `${apiUrl}/api/stats/breakdown?${range()}&dimension=${dimension}`,
+    `${apiUrl}/api/stats/breakdown?${range(site)}&dimension=${dimension}`,
     token,
   );
   return body.rows;

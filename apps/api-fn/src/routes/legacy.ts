@@ -1,0 +1,39 @@
+// The original reporting API (POST /api/views|browsers|pages/week|month, token in the body): parse, check the
+// session and site, answer from the aggregates. Loaded lazily by the router, off the ingest path.
+import type { RouteHandler } from '../context';
+import { json, readJsonBody } from '../http';
+import {
+  type LegacyPeriodKind,
+  type LegacyReport,
+  legacyAnswer,
+  parseLegacyRequest,
+} from '../reports/legacy';
+import { aggregateLegacySource } from '../reports/legacySource';
+import { verifySessionToken } from '../session';
+import { siteOfRequest } from '../siteOf';
+
+/**
+ * The handler of one legacy route; its site is the body's `site`, else the dashboard page's Origin or Referer,
+ * else the only configured site.
+ * @example { method: 'POST', pattern: '/api/views/week', handle: legacyRoute('views', 'week') }
+ */
+export function legacyRoute(report: LegacyReport, kind: LegacyPeriodKind): RouteHandler {
+  return async (ctx) => {
+    const body = readJsonBody(ctx.event, ctx.headers);
+    if (!body.ok) throw body.error;
+    const request = parseLegacyRequest(report, kind, body.value);
+    if (!request.ok) throw request.error;
+    await verifySessionToken(ctx, request.value.token);
+    const site = siteOfRequest(
+      {
+        named: request.value.site,
+        origin: ctx.headers.origin,
+        referer: ctx.headers.referer,
+        host: ctx.headers.host,
+      },
+      ctx.config.allowedSites,
+    );
+    if (!site.ok) throw site.error;
+    return json(200, await legacyAnswer(request.value, site.value, aggregateLegacySource(ctx)));
+  };
+}
