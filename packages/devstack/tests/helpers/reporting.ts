@@ -54,9 +54,10 @@ export async function breakdown(
   token: string,
   dimension: string,
   site = 'localhost',
+  limit?: number,
 ): Promise<Row[]> {
   const body = await getJson<{ rows: Row[] }>(
-    `${apiUrl}/api/stats/breakdown?${range(site)}&dimension=${dimension}`,
+    `${apiUrl}/api/stats/breakdown?${range(site)}&dimension=${dimension}${limit === undefined ? '' : `&limit=${limit}`}`,
     token,
   );
   return body.rows;
