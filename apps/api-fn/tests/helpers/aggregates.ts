@@ -1,6 +1,8 @@
-// Hand-written aggregate items for reporting tests, built only through core-model (DeltaSet, counterUpdates).
-import { type DynamoDBClient, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
-import { counterUpdates, DeltaSet, type Item, type RawView } from '@footfall/core-model';
+// Aggregate items for reporting tests, written from raw views by store's `aggregate` (the trigger's own writer).
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { type Item, type RawView, ViewDelta } from '@footfall/core-model';
+import { aggregate } from '@footfall/store';
+import { memoryDynamo } from './mockTable';
 
 /** A stored view with sensible defaults (a desktop Chrome view from Germany via google.com). */
 export function rawView(overrides: Partial<RawView> = {}): RawView {
@@ -21,31 +23,29 @@ export function rawView(overrides: Partial<RawView> = {}): RawView {
   };
 }
 
-/** The counter deltas of a set of views, as the trigger would compute them. */
-export function deltasOf(views: readonly RawView[]): DeltaSet {
-  const set = new DeltaSet();
-  for (const v of views) set.addChange(undefined, v);
-  return set;
+/** What `views` add to the aggregates, folded as the trigger folds their stream records. */
+export function deltaOf(views: readonly RawView[]): ViewDelta {
+  const delta = new ViewDelta();
+  for (const v of views) delta.addChange(undefined, v);
+  return delta;
 }
 
-/** The aggregate items a fresh table would hold after `views` were counted (for mocked Query answers). */
-export function itemsOf(views: readonly RawView[]): Item[] {
-  return deltasOf(views)
-    .entries()
-    .map((e) => {
-      const item: Item = { ...e.key };
-      for (const [attribute, delta] of e.adds) item[attribute] = { N: delta.toString() };
-      return item;
-    });
-}
-
-/** Writes the aggregates of `views` into a real table with the trigger's own UpdateItem calls. */
+/** Writes the aggregates of `views` into a table with store's `aggregate`; throws unless all of it landed. */
 export async function writeAggregates(
   dynamodb: DynamoDBClient,
   tableName: string,
   views: readonly RawView[],
 ): Promise<void> {
-  for (const e of deltasOf(views).entries())
-    for (const input of counterUpdates(tableName, e.key, e.adds))
-      await dynamodb.send(new UpdateItemCommand(input));
+  const outcome = await aggregate({ dynamodb, tableName }, deltaOf(views));
+  if (outcome.status !== 'applied')
+    throw new Error(`aggregate ${outcome.status}: ${String(outcome.cause ?? outcome.reason)}`);
+  if (outcome.setAside.length > 0)
+    throw new Error(`aggregate set writes aside: ${JSON.stringify(outcome.setAside)}`);
+}
+
+/** The aggregate items a fresh table would hold after `views` were counted (for mocked read answers). */
+export async function itemsOf(views: readonly RawView[]): Promise<Item[]> {
+  const { client, table } = memoryDynamo();
+  await writeAggregates(client, 'footfall-memory', views);
+  return table.items();
 }

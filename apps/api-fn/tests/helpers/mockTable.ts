@@ -1,12 +1,25 @@
-// aws-sdk-client-mock set-ups: a Query that answers from given items by key range, and AWS-shaped errors.
+// aws-sdk-client-mock set-ups: reads answered from given items, what a mocked ingest wrote, AWS-shaped errors.
 import {
+  BatchGetItemCommand,
+  type BatchGetItemCommandInput,
   DynamoDBClient,
   GetItemCommand,
   QueryCommand,
   type QueryCommandInput,
+  UpdateItemCommand,
+  type UpdateItemCommandInput,
 } from '@aws-sdk/client-dynamodb';
-import { encodeUser, type Item, PARTITION_KEY, SORT_KEY, type User, userKey } from '@footfall/core-model';
+import {
+  type Decoded,
+  decodeRawView,
+  encodeUser,
+  type Item,
+  type RawView,
+  type User,
+  userKey,
+} from '@footfall/core-model';
 import { mockClient } from 'aws-sdk-client-mock';
+import { MemoryTable } from './memoryTable';
 
 /** A mocked client (the real class, so the handler cannot tell) and its stub. */
 export function mockedDynamo() {
@@ -18,24 +31,69 @@ export function mockedDynamo() {
   return { client, mock };
 }
 
-const s = (v: unknown): string => (v as { S?: string } | undefined)?.S ?? '';
+type Mock = ReturnType<typeof mockedDynamo>['mock'];
 
-/** Makes Query answer like DynamoDB would from `items`: same partition, sort key within BETWEEN bounds. */
-export function answerQueries(mock: ReturnType<typeof mockedDynamo>['mock'], items: readonly Item[]): void {
+/**
+ * Makes Query and BatchGetItem (the reads of the reports) answer like DynamoDB would from `items`: same
+ * partition, sort key within BETWEEN bounds; keys that hold nothing are left out. Each call costs 0.5 units.
+ */
+export function answerReads(mock: Mock, items: readonly Item[] | MemoryTable): MemoryTable {
+  const table = items instanceof MemoryTable ? items : new MemoryTable(items);
   mock.on(QueryCommand).callsFake((input: QueryCommandInput) => {
-    const values = input.ExpressionAttributeValues ?? {};
-    const partition = s(values[':p']);
-    const from = s(values[':from']);
-    const to = s(values[':to']);
-    const hits = items
-      .filter((i) => s(i[PARTITION_KEY]) === partition && s(i[SORT_KEY]) >= from && s(i[SORT_KEY]) <= to)
-      .sort((a, b) => (s(a[SORT_KEY]) < s(b[SORT_KEY]) ? -1 : 1));
+    const hits = table.query(input);
     return { Items: hits, Count: hits.length, ConsumedCapacity: { CapacityUnits: 0.5 } };
   });
+  mock.on(BatchGetItemCommand).callsFake((input: BatchGetItemCommandInput) => ({
+    ...table.batchGet(input),
+    ConsumedCapacity: Object.keys(input.RequestItems ?? {}).map((TableName) => ({
+      TableName,
+      CapacityUnits: 0.5,
+    })),
+  }));
+  return table;
 }
 
+/** A mocked client over an in-memory table that takes aggregate writes (store's `aggregate`) and reads. */
+export function memoryDynamo(table = new MemoryTable()) {
+  const { client, mock } = mockedDynamo();
+  answerReads(mock, table);
+  mock
+    .on(GetItemCommand)
+    .callsFake((input) => ({ ...table.get(input), ConsumedCapacity: { CapacityUnits: 1 } }));
+  mock.on(UpdateItemCommand).callsFake((input: UpdateItemCommandInput) => ({
+    ...table.update(input),
+    ConsumedCapacity: { CapacityUnits: 1 },
+  }));
+  return { client, mock, table };
+}
+
+/**
+ * The raw view a mocked pageview upsert wrote, read back from its key and its `SET #name = :value` parts, as
+ * DynamoDB would store it on a new item.
+ */
+export function viewWritten(input: UpdateItemCommandInput | undefined): Decoded<RawView> {
+  const names = input?.ExpressionAttributeNames ?? {};
+  const values = input?.ExpressionAttributeValues ?? {};
+  const item: Item = { ...(input?.Key ?? {}) };
+  const set = /^SET (.+)$/.exec(input?.UpdateExpression ?? '')?.[1] ?? '';
+  for (const part of set.split(', ')) {
+    const m = /^(#\w+) = (:\w+)$/.exec(part);
+    const name = names[m?.[1] ?? ''];
+    const value = values[m?.[2] ?? ''];
+    if (name !== undefined && value !== undefined) item[name] = value;
+  }
+  return decodeRawView(item);
+}
+
+/** The pageview upserts a mocked client received, in order. */
+export const pageviewWrites = (mock: Mock): UpdateItemCommandInput[] =>
+  mock
+    .commandCalls(UpdateItemCommand)
+    .map((c) => c.args[0].input)
+    .filter((i) => Object.values(i.ExpressionAttributeNames ?? {}).includes('Page'));
+
 /** Makes GetItem answer the given users' items (and nothing for any other key), as a strongly consistent read. */
-export function answerUsers(mock: ReturnType<typeof mockedDynamo>['mock'], users: readonly User[]): void {
+export function answerUsers(mock: Mock, users: readonly User[]): void {
   mock.on(GetItemCommand).resolves({ ConsumedCapacity: { CapacityUnits: 1 } });
   for (const user of users)
     mock
@@ -56,5 +114,12 @@ export function awsError(name: string, status = 400): Error {
 export function networkError(code = 'ECONNRESET'): Error {
   const e = new Error(`socket hang up (${code})`) as Error & { code: string };
   e.code = code;
+  return e;
+}
+
+/** DynamoDB's refusal of a conditional write, carrying the item as it stood (ReturnValuesOnConditionCheckFailure). */
+export function conditionFailed(item?: Item): Error {
+  const e = awsError('ConditionalCheckFailedException') as Error & { Item?: Item };
+  if (item !== undefined) e.Item = item;
   return e;
 }

@@ -1,10 +1,10 @@
 // The original embed's routes: GET /pv.gif records a pageview and answers a GIF; POST /append records engagement.
-import { PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
-import { decodeRawView } from '@footfall/core-model';
+import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { DAY_MS, engagementUpsert } from '@footfall/core-model';
 import { httpEvent } from '../../src/testing';
 import { CHROME_UA, IPHONE_UA, OTHER_SITE, SITE, VIEW_ID } from '../fixtures/requests';
-import { errorCode, testApi } from '../helpers/api';
-import { awsError, mockedDynamo } from '../helpers/mockTable';
+import { errorCode, NOW, testApi } from '../helpers/api';
+import { mockedDynamo, pageviewWrites, viewWritten } from '../helpers/mockTable';
 
 /** What navigator.sendBeacon sends with the append body from a page of example.com. */
 const BEACON_HEADERS = { 'content-type': 'text/plain;charset=UTF-8', origin: `https://${SITE}` };
@@ -26,7 +26,7 @@ describe('GET /pv.gif', () => {
   it('records the pageview and answers a real 1×1 GIF that is never cached', async () => {
     // Prepare
     const { client, mock } = mockedDynamo();
-    mock.on(PutItemCommand).resolves({});
+    mock.on(UpdateItemCommand).resolves({});
     const { handler } = testApi(client);
 
     // Act
@@ -40,7 +40,7 @@ describe('GET /pv.gif', () => {
     const gif = Buffer.from(response.body ?? '', 'base64');
     expect(gif.subarray(0, 6).toString('latin1')).toBe('GIF89a');
     expect([gif.readUInt16LE(6), gif.readUInt16LE(8)]).toEqual([1, 1]);
-    const stored = decodeRawView(mock.commandCalls(PutItemCommand)[0]?.args[0].input.Item);
+    const stored = viewWritten(pageviewWrites(mock)[0]);
     expect(stored.ok && stored.value).toMatchObject({
       id: VIEW_ID,
       site: SITE,
@@ -56,7 +56,7 @@ describe('GET /pv.gif', () => {
   it('takes the user agent from the header before the ua query parameter', async () => {
     // Prepare
     const { client, mock } = mockedDynamo();
-    mock.on(PutItemCommand).resolves({});
+    mock.on(UpdateItemCommand).resolves({});
     const { handler } = testApi(client);
 
     // Act
@@ -65,14 +65,14 @@ describe('GET /pv.gif', () => {
     );
 
     // Assess
-    const stored = decodeRawView(mock.commandCalls(PutItemCommand)[0]?.args[0].input.Item);
+    const stored = viewWritten(pageviewWrites(mock)[0]);
     expect(stored.ok && stored.value.os).toBe('Windows');
   });
 
   it('counts for the only configured site when the embed names none', async () => {
     // Prepare
     const { client, mock } = mockedDynamo();
-    mock.on(PutItemCommand).resolves({});
+    mock.on(UpdateItemCommand).resolves({});
     const { handler } = testApi(client, 'views', { allowedSites: [SITE] });
     const { site: _, ...query } = EMBED_QUERY;
 
@@ -81,14 +81,14 @@ describe('GET /pv.gif', () => {
 
     // Assess
     expect(response.statusCode).toBe(200);
-    const stored = decodeRawView(mock.commandCalls(PutItemCommand)[0]?.args[0].input.Item);
+    const stored = viewWritten(pageviewWrites(mock)[0]);
     expect(stored.ok && stored.value.site).toBe(SITE);
   });
 
   it('counts for the Host header when it is a configured site', async () => {
     // Prepare
     const { client, mock } = mockedDynamo();
-    mock.on(PutItemCommand).resolves({});
+    mock.on(UpdateItemCommand).resolves({});
     const { handler } = testApi(client);
     const { site: _, ...query } = EMBED_QUERY;
 
@@ -96,14 +96,14 @@ describe('GET /pv.gif', () => {
     await handler(httpEvent({ method: 'GET', path: '/pv.gif', query, headers: { host: OTHER_SITE } }));
 
     // Assess
-    const stored = decodeRawView(mock.commandCalls(PutItemCommand)[0]?.args[0].input.Item);
+    const stored = viewWritten(pageviewWrites(mock)[0]);
     expect(stored.ok && stored.value.site).toBe(OTHER_SITE);
   });
 
   it('counts for the site of the page that loaded it when the API has its own host (several sites)', async () => {
     // Prepare
     const { client, mock } = mockedDynamo();
-    mock.on(PutItemCommand).resolves({});
+    mock.on(UpdateItemCommand).resolves({});
     const { handler } = testApi(client);
     const { site: _, ...query } = EMBED_QUERY;
 
@@ -119,7 +119,7 @@ describe('GET /pv.gif', () => {
 
     // Assess
     expect(response.statusCode).toBe(200);
-    const stored = decodeRawView(mock.commandCalls(PutItemCommand)[0]?.args[0].input.Item);
+    const stored = viewWritten(pageviewWrites(mock)[0]);
     expect(stored.ok && stored.value.site).toBe(OTHER_SITE);
   });
 
@@ -184,11 +184,11 @@ describe('POST /append', () => {
     expect(mock.commandCalls(UpdateItemCommand)).toHaveLength(1);
   });
 
-  it('accepts an append for an unknown view', async () => {
-    // Prepare
+  it('records an append that arrives before its pixel, for the pageview to join when it comes', async () => {
+    // Prepare: DynamoDB creates the item, so an upsert of a view it does not hold yet succeeds.
     const { client, mock } = mockedDynamo();
-    mock.on(UpdateItemCommand).rejects(awsError('ConditionalCheckFailedException'));
-    const { handler } = testApi(client);
+    mock.on(UpdateItemCommand).resolves({});
+    const { handler } = testApi(client, 'views');
 
     // Act
     const response = await handler(
@@ -200,8 +200,16 @@ describe('POST /append', () => {
       }),
     );
 
-    // Assess
+    // Assess: the engagement waits a day for its pageview.
     expect(response.statusCode).toBe(202);
+    expect(mock.commandCalls(UpdateItemCommand).map((c) => c.args[0].input)).toEqual([
+      {
+        TableName: 'views',
+        ...engagementUpsert(VIEW_ID, 1, 0, Math.floor((NOW + DAY_MS) / 1000)),
+        ReturnConsumedCapacity: 'TOTAL',
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      },
+    ]);
   });
 
   it('refuses a negative duration', async () => {

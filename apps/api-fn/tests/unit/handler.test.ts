@@ -1,5 +1,5 @@
 // The Lambda entry point: built from the environment on first use; a broken environment answers 500.
-import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { fakeContext, httpEvent } from '../../src/testing';
 import { CHROME_UA, pageview } from '../fixtures/requests';
@@ -20,7 +20,7 @@ describe('handler', () => {
     process.env.AWS_REGION = 'us-east-1';
     process.env.LOG_LEVEL = 'error';
     const ddb = mockClient(DynamoDBClient);
-    ddb.on(PutItemCommand).resolves({});
+    ddb.on(UpdateItemCommand).resolves({});
     const { handler } = await import('../../src/handler');
 
     // Act
@@ -36,7 +36,7 @@ describe('handler', () => {
 
     // Assess
     expect(response.statusCode).toBe(202);
-    expect(ddb.commandCalls(PutItemCommand)[0]?.args[0].input.TableName).toBe('footfall-env');
+    expect(ddb.commandCalls(UpdateItemCommand)[0]?.args[0].input.TableName).toBe('footfall-env');
     ddb.restore();
   });
 

@@ -1,19 +1,44 @@
 // POST /api/event with a mocked DynamoDB: what is written for pageviews and engagements, and every failure.
-import { PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
-import { DAY_MS, decodeRawView } from '@footfall/core-model';
+import { UpdateItemCommand, type UpdateItemCommandInput } from '@aws-sdk/client-dynamodb';
+import { DAY_MS, engagementRaise, engagementUpsert, viewKey } from '@footfall/core-model';
 import { httpEvent } from '../../src/testing';
 import { BOT_UA, CHROME_UA, engagement, pageview, SITE, VIEW_ID } from '../fixtures/requests';
 import { bodyOf, errorCode, NOW, testApi } from '../helpers/api';
-import { awsError, mockedDynamo, networkError } from '../helpers/mockTable';
+import {
+  awsError,
+  conditionFailed,
+  mockedDynamo,
+  networkError,
+  pageviewWrites,
+  viewWritten,
+} from '../helpers/mockTable';
 
 const post = (body: unknown, headers: Record<string, string> = { 'user-agent': CHROME_UA }) =>
   httpEvent({ method: 'POST', path: '/api/event', body: body as object, headers });
 
+/** A condition with its attribute name placeholders filled in, as a reader would write it. */
+const conditionOf = (input: UpdateItemCommandInput | undefined) =>
+  input?.ConditionExpression?.replace(/#\w+/g, (n) => input.ExpressionAttributeNames?.[n] ?? n);
+
+/** The UpdateItem inputs a mocked client received, in order. */
+const updates = (mock: ReturnType<typeof mockedDynamo>['mock']) =>
+  mock.commandCalls(UpdateItemCommand).map((c) => c.args[0].input);
+
+/** When engagement that arrives before its pageview expires, for the test clock. */
+const PENDING_EXPIRY = Math.floor((NOW + DAY_MS) / 1000);
+
+/** What a stored view's engagement looks like in the item a failed condition returns. */
+const storedEngagement = (duration: number, scroll: number) => ({
+  ...viewKey(VIEW_ID),
+  Duration: { N: String(duration) },
+  Scroll: { N: String(scroll) },
+});
+
 describe('POST /api/event (pageview)', () => {
-  it('stores one enriched raw view, conditional on its id being new, and answers 202', async () => {
+  it('stores one enriched raw view, conditional on no pageview of its id yet, and answers 202', async () => {
     // Prepare
     const { client, mock } = mockedDynamo();
-    mock.on(PutItemCommand).resolves({ ConsumedCapacity: { CapacityUnits: 1 } });
+    mock.on(UpdateItemCommand).resolves({ ConsumedCapacity: { CapacityUnits: 1 } });
     const { handler } = testApi(client, 'views');
 
     // Act
@@ -22,12 +47,20 @@ describe('POST /api/event (pageview)', () => {
     // Assess
     expect(response.statusCode).toBe(202);
     expect(response.body).toBe('');
-    const calls = mock.commandCalls(PutItemCommand);
+    const calls = updates(mock);
     expect(calls).toHaveLength(1);
-    const input = calls[0]?.args[0].input;
+    const input = calls[0];
     expect(input?.TableName).toBe('views');
-    expect(input?.ConditionExpression).toBe('attribute_not_exists(#p)');
-    const stored = decodeRawView(input?.Item);
+    expect(input?.Key).toEqual(viewKey(VIEW_ID));
+    expect(conditionOf(input)).toBe('attribute_not_exists(Page)');
+    // Engagement that arrived first stays on the item: the pageview does not touch it.
+    expect(Object.values(input?.ExpressionAttributeNames ?? {})).not.toEqual(
+      expect.arrayContaining(['Duration']),
+    );
+    expect(Object.values(input?.ExpressionAttributeNames ?? {})).not.toEqual(
+      expect.arrayContaining(['Scroll']),
+    );
+    const stored = viewWritten(input);
     expect(stored).toEqual({
       ok: true,
       value: {
@@ -54,14 +87,14 @@ describe('POST /api/event (pageview)', () => {
   it('marks bots from the User-Agent header', async () => {
     // Prepare
     const { client, mock } = mockedDynamo();
-    mock.on(PutItemCommand).resolves({});
+    mock.on(UpdateItemCommand).resolves({});
     const { handler } = testApi(client);
 
     // Act
     await handler(post(pageview(), { 'user-agent': BOT_UA }));
 
     // Assess
-    const stored = decodeRawView(mock.commandCalls(PutItemCommand)[0]?.args[0].input.Item);
+    const stored = viewWritten(pageviewWrites(mock)[0]);
     expect(stored.ok && stored.value.bot).toBe(true);
     expect(stored.ok && stored.value.device).toBe('bot');
   });
@@ -69,7 +102,7 @@ describe('POST /api/event (pageview)', () => {
   it('accepts text/plain bodies, as navigator.sendBeacon sends them', async () => {
     // Prepare
     const { client, mock } = mockedDynamo();
-    mock.on(PutItemCommand).resolves({});
+    mock.on(UpdateItemCommand).resolves({});
     const { handler } = testApi(client);
     const event = httpEvent({
       method: 'POST',
@@ -83,13 +116,13 @@ describe('POST /api/event (pageview)', () => {
 
     // Assess
     expect(response.statusCode).toBe(202);
-    expect(mock.commandCalls(PutItemCommand)).toHaveLength(1);
+    expect(pageviewWrites(mock)).toHaveLength(1);
   });
 
-  it('treats a retried beacon (the id already stored) as accepted', async () => {
+  it('treats a retried beacon (a pageview of the id already stored) as accepted', async () => {
     // Prepare
     const { client, mock } = mockedDynamo();
-    mock.on(PutItemCommand).rejects(awsError('ConditionalCheckFailedException'));
+    mock.on(UpdateItemCommand).rejects(conditionFailed());
     const { handler } = testApi(client);
 
     // Act
@@ -108,7 +141,7 @@ describe('POST /api/event (pageview)', () => {
   ])('answers 503 with Retry-After when DynamoDB is %s, logged with the request id', async (_, error) => {
     // Prepare
     const { client, mock } = mockedDynamo();
-    mock.on(PutItemCommand).rejects(error);
+    mock.on(UpdateItemCommand).rejects(error);
     const { handler, logs } = testApi(client);
     const event = post(pageview());
 
@@ -127,7 +160,7 @@ describe('POST /api/event (pageview)', () => {
   it('answers 500 internal_error for a real bug, without a stack trace, logging it with the request id', async () => {
     // Prepare
     const { client, mock } = mockedDynamo();
-    mock.on(PutItemCommand).rejects(new TypeError('cannot read properties of undefined'));
+    mock.on(UpdateItemCommand).rejects(new TypeError('cannot read properties of undefined'));
     const { handler, logs } = testApi(client);
     const event = post(pageview());
 
@@ -182,7 +215,7 @@ describe('POST /api/event (pageview)', () => {
   it('never logs the source IP', async () => {
     // Prepare
     const { client, mock } = mockedDynamo();
-    mock.on(PutItemCommand).rejects(new Error('boom'));
+    mock.on(UpdateItemCommand).rejects(new Error('boom'));
     const { handler, logs } = testApi(client);
     const event = post(pageview());
 
@@ -196,7 +229,7 @@ describe('POST /api/event (pageview)', () => {
 });
 
 describe('POST /api/event (engagement)', () => {
-  it('sets the latest duration and scroll on the stored view, only if it exists', async () => {
+  it('raises duration and scroll with one conditional upsert, which waits a day for a pageview still to come', async () => {
     // Prepare
     const { client, mock } = mockedDynamo();
     mock.on(UpdateItemCommand).resolves({});
@@ -207,27 +240,112 @@ describe('POST /api/event (engagement)', () => {
 
     // Assess
     expect(response.statusCode).toBe(202);
-    const input = mock.commandCalls(UpdateItemCommand)[0]?.args[0].input;
-    expect(input?.TableName).toBe('views');
-    expect(input?.ConditionExpression).toBeDefined();
-    expect(Object.values(input?.ExpressionAttributeValues ?? {})).toEqual(
-      expect.arrayContaining([{ N: '61' }, { N: '100' }]),
-    );
+    expect(updates(mock)).toEqual([
+      {
+        TableName: 'views',
+        ...engagementUpsert(VIEW_ID, 61, 100, PENDING_EXPIRY),
+        ReturnConsumedCapacity: 'TOTAL',
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      },
+    ]);
   });
 
-  it('accepts an engagement for an unknown or expired view (202), logging it at debug', async () => {
-    // Prepare
+  it('keeps the larger of each value when the report is smaller in one and larger in the other', async () => {
+    // Prepare: the view already holds 90 s and 20 %.
     const { client, mock } = mockedDynamo();
-    mock.on(UpdateItemCommand).rejects(awsError('ConditionalCheckFailedException'));
-    const { handler, logs } = testApi(client);
+    mock
+      .on(UpdateItemCommand)
+      .rejectsOnce(conditionFailed(storedEngagement(90, 20)))
+      .resolves({});
+    const { handler } = testApi(client, 'views');
 
     // Act
-    const response = await handler(post(engagement()));
+    const response = await handler(post(engagement({ duration: 42, scroll: 80 })));
+
+    // Assess: 90 s and 80 %, written only if the view still holds what was read.
+    expect(response.statusCode).toBe(202);
+    const calls = updates(mock);
+    expect(calls).toHaveLength(2);
+    expect(calls[1]).toEqual({
+      TableName: 'views',
+      ...engagementRaise(VIEW_ID, { duration: 90, scroll: 80 }, { duration: 90, scroll: 20 }),
+      ReturnConsumedCapacity: 'TOTAL',
+      ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+    });
+  });
+
+  it('writes nothing more for an older report of a view already further along', async () => {
+    // Prepare
+    const { client, mock } = mockedDynamo();
+    mock.on(UpdateItemCommand).rejects(conditionFailed(storedEngagement(300, 90)));
+    const { handler } = testApi(client);
+
+    // Act
+    const response = await handler(post(engagement({ duration: 42, scroll: 80 })));
 
     // Assess
     expect(response.statusCode).toBe(202);
-    const line = logs.map((l) => JSON.parse(l)).find((l) => String(l.message).includes('unknown view'));
-    expect(line?.level).toBe('debug');
+    expect(updates(mock)).toHaveLength(1);
+  });
+
+  it('merges again with what a concurrent report stored meanwhile', async () => {
+    // Prepare: the first raise loses to a report that stored 95 s and 30 %.
+    const { client, mock } = mockedDynamo();
+    mock
+      .on(UpdateItemCommand)
+      .rejectsOnce(conditionFailed(storedEngagement(90, 20)))
+      .rejectsOnce(conditionFailed(storedEngagement(95, 30)))
+      .resolves({});
+    const { handler } = testApi(client, 'views');
+
+    // Act
+    const response = await handler(post(engagement({ duration: 42, scroll: 80 })));
+
+    // Assess
+    expect(response.statusCode).toBe(202);
+    const calls = updates(mock);
+    expect(calls).toHaveLength(3);
+    expect(calls[2]).toMatchObject(
+      engagementRaise(VIEW_ID, { duration: 95, scroll: 80 }, { duration: 95, scroll: 30 }),
+    );
+  });
+
+  it('gives way after four raises lost to concurrent reports, still accepting the event', async () => {
+    // Prepare: every condition fails, each time on a view raised a little further.
+    const { client, mock } = mockedDynamo();
+    let stored = 90;
+    mock.on(UpdateItemCommand).callsFake(() => {
+      stored += 1;
+      throw conditionFailed(storedEngagement(stored, 20));
+    });
+    const { handler, logs } = testApi(client);
+
+    // Act
+    const response = await handler(post(engagement({ duration: 42, scroll: 80 })));
+
+    // Assess: the upsert and four raises, then a note; the concurrent reports store the larger values anyway.
+    expect(response.statusCode).toBe(202);
+    expect(updates(mock)).toHaveLength(5);
+    const line = logs.map((l) => JSON.parse(l)).find((l) => String(l.message).includes('gave way'));
+    expect(line?.level).toBe('info');
+  });
+
+  it('leaves a stored engagement it cannot read as it is, with a warning, and accepts the event', async () => {
+    // Prepare
+    const { client, mock } = mockedDynamo();
+    mock
+      .on(UpdateItemCommand)
+      .rejects(conditionFailed({ ...viewKey(VIEW_ID), Duration: { S: 'forever' }, Scroll: { N: '20' } }));
+    const { handler, logs } = testApi(client);
+
+    // Act
+    const response = await handler(post(engagement({ duration: 42, scroll: 80 })));
+
+    // Assess
+    expect(response.statusCode).toBe(202);
+    expect(updates(mock)).toHaveLength(1);
+    const line = logs.map((l) => JSON.parse(l)).find((l) => String(l.message).includes('unreadable'));
+    expect(line?.level).toBe('warn');
   });
 
   it('answers 503 when the update is throttled', async () => {

@@ -3,7 +3,7 @@
 // failed fetch is retried.
 // (This file avoids tests/helpers/api, which imports @footfall/tokens itself.)
 import { randomBytes } from 'node:crypto';
-import { DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, GetItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { encodeUser } from '@footfall/core-model';
 import { mockClient } from 'aws-sdk-client-mock';
 import type { ApiConfig } from '../../src/config';
@@ -50,7 +50,7 @@ describe('lazy loading', () => {
     const { createApiHandler } = await import('../../src/createApiHandler');
     const { httpEvent } = await import('../../src/testing');
     const dynamodb = new DynamoDBClient({ region: 'us-east-1' });
-    mockClient(dynamodb).on(PutItemCommand).resolves({});
+    mockClient(dynamodb).on(UpdateItemCommand).resolves({});
     const handler = createApiHandler({ config, dynamodb, logSink: () => undefined });
 
     // Act

@@ -1,11 +1,12 @@
-// Reporting routes with mocked Query answers built from core-model aggregates: tokens, queries, reports.
+// Reporting routes with mocked reads answered from the aggregate items store's writer makes: tokens, queries, reports.
 import { QueryCommand } from '@aws-sdk/client-dynamodb';
+import type { Item } from '@footfall/core-model';
 import { generateKey } from '@footfall/tokens';
 import { httpEvent } from '../../src/testing';
 import { SITE } from '../fixtures/requests';
 import { itemsOf, rawView } from '../helpers/aggregates';
 import { bearer, bodyOf, errorCode, NOW, tamper, testApi, testUser, tokenFor } from '../helpers/api';
-import { answerQueries, answerUsers, awsError, mockedDynamo } from '../helpers/mockTable';
+import { answerReads, answerUsers, awsError, mockedDynamo } from '../helpers/mockTable';
 
 const at = (day: number, hour: number, minute = 0) => Date.UTC(2026, 2, day, hour, minute);
 
@@ -25,9 +26,15 @@ const VIEWS = [
   rawView({ path: '/', time: at(2, 9), bot: true, browser: 'Googlebot', device: 'bot' }),
 ];
 
+/** The aggregate items of VIEWS, as the trigger would have left them in a fresh table. */
+let items: Item[];
+beforeAll(async () => {
+  items = await itemsOf(VIEWS);
+});
+
 function reportingApi() {
   const { client, mock } = mockedDynamo();
-  answerQueries(mock, itemsOf(VIEWS));
+  answerReads(mock, items);
   answerUsers(mock, [testUser()]);
   return { ...testApi(client), mock };
 }
@@ -148,7 +155,7 @@ describe('GET /api/stats/timeseries', () => {
     expect(points[10]).toMatchObject({ t: '2026-03-01T10:00Z', views: 2 });
   });
 
-  it('reads one page from its hour items when a path is given', async () => {
+  it('reads one page from the trie items on its path when a path is given', async () => {
     // Prepare
     const { handler } = reportingApi();
 
