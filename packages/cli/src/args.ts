@@ -44,6 +44,9 @@ Commands:
                                         /footfall/auth-key, token lifetime 43200 s)
   export --site S --from YYYY-MM-DD --to YYYY-MM-DD
                                         print daily views per page as CSV (the API's export format)
+  dead-letters list                     what the stream trigger set aside (writes DynamoDB refused for good,
+                                        unreadable records), with why
+  dead-letters replay [ID]              re-apply them (or one), each exactly once, after fixing the cause
   import legacy --from-table NAME [--site S] [--dry-run]
                                         read the original system's table (Python/Rust) and summarise what
                                         would become Footfall aggregates of site S (writing: not yet)

@@ -1,6 +1,7 @@
 // Dispatches a command line to its command and turns every failure into a message and an exit code.
 import { parseCliArgs, USAGE } from './args';
 import { createSsmClient, createTarget } from './client';
+import { deadLettersList, deadLettersReplay } from './commands/deadLetters';
 import { exportCsv } from './commands/export';
 import { importLegacy } from './commands/importLegacy';
 import { keyGenerate, keyRotate } from './commands/key';
@@ -46,6 +47,12 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<void> {
     if (sub !== undefined) throw new UsageError(`Unexpected argument ${sub}.`);
     await exportCsv(createTarget(options, io.env), io, options);
     return;
+  }
+  if (command === 'dead-letters') {
+    if (rest.length > 0) throw new UsageError(`Unexpected argument ${rest[0]}.`);
+    if (sub === 'list' && name === undefined) return deadLettersList(createTarget(options, io.env), io);
+    if (sub === 'replay') return deadLettersReplay(createTarget(options, io.env), io, name);
+    throw new UsageError('Use `footfall dead-letters list` or `footfall dead-letters replay [ID]`.');
   }
   if (command === 'import') {
     if (sub !== 'legacy' || name !== undefined)
