@@ -80,26 +80,41 @@ describe('ingest into DynamoDB Local', () => {
     expect(await scanAll(table.client, table.tableName)).toHaveLength(1);
   });
 
-  it('keeps the latest engagement of a view', async () => {
+  it('keeps the largest duration and scroll reported, whatever order the reports arrive in', async () => {
     // Prepare
     await send(pageview());
 
-    // Act
-    await send(engagement({ duration: 10, scroll: 40 }));
-    await send(engagement({ duration: 95, scroll: 100 }));
+    // Act: a later report can be larger, smaller, or larger in one value only.
+    await send(engagement({ duration: 95, scroll: 40 }));
+    await send(engagement({ duration: 10, scroll: 20 }));
+    await send(engagement({ duration: 30, scroll: 100 }));
 
     // Assess
     const view = await storedView();
     expect(view?.ok && [view.value.duration, view.value.scroll]).toEqual([95, 100]);
   });
 
-  it('ignores an engagement for a view that does not exist, creating nothing', async () => {
+  it('keeps an engagement that arrives before its pageview, and the pageview joins it', async () => {
     // Act
-    const response = await send(engagement());
+    const early = await send(engagement({ duration: 42, scroll: 80 }));
+    const waiting = await scanAll(table.client, table.tableName);
+    const late = await send(pageview());
 
-    // Assess
-    expect(response.statusCode).toBe(202);
-    expect(await scanAll(table.client, table.tableName)).toEqual([]);
+    // Assess: one item throughout, holding the whole view with its engagement once the pageview came.
+    expect([early.statusCode, late.statusCode]).toEqual([202, 202]);
+    expect(waiting).toHaveLength(1);
+    expect(waiting[0]?.ExpiresAt?.N).toBe(String(Math.floor((T0 + DAY_MS) / 1000)));
+    expect(await storedView()).toEqual({
+      ok: true,
+      value: expect.objectContaining({
+        path: '/blog/hello',
+        time: T0,
+        duration: 42,
+        scroll: 80,
+        expiresAt: Math.floor((T0 + 30 * DAY_MS) / 1000),
+      }),
+    });
+    expect(await scanAll(table.client, table.tableName)).toHaveLength(1);
   });
 
   it("records the original embed's pixel and append requests", async () => {

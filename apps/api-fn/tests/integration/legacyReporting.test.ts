@@ -17,7 +17,16 @@ import {
 import { httpEvent } from '../../src/testing';
 import { OTHER_SITE, SITE } from '../fixtures/requests';
 import { writeAggregates } from '../helpers/aggregates';
-import { bodyOf, errorCode, NOW, type TestApi, tamper, testApi, tokenFor } from '../helpers/api';
+import {
+  bodyOf,
+  errorCode,
+  NOW,
+  storeTestUser,
+  type TestApi,
+  tamper,
+  testApi,
+  tokenFor,
+} from '../helpers/api';
 import { createTestTable, INTEGRATION_TIMEOUT_MS, type TestTable } from '../helpers/localTable';
 
 jest.setTimeout(INTEGRATION_TIMEOUT_MS * 3);
@@ -105,6 +114,8 @@ beforeAll(async () => {
   // Back to the present of the test tokens.
   api.clock.now = NOW;
   await aggregateRawViews();
+  // The tokens' user: api-fn checks every token against its stored user.
+  await storeTestUser(footfall.client, footfall.tableName);
   await buildOriginalTable(original.client, original.tableName, [...DIFFERING, ...VISITS]);
 });
 
