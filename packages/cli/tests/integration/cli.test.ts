@@ -1,11 +1,12 @@
 // The real `footfall` command against DynamoDB Local: a user it creates signs in through the API handler,
 // password changes, sign-outs and removals end that user's sessions, and its CSV export is the API's.
 
-import { PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { createApiHandler } from '@footfall/api-fn';
 import { createTestUser, httpEvent, testSessionToken } from '@footfall/api-fn/testing';
-import { counterUpdates, DeltaSet, type RawView } from '@footfall/core-model';
+import { type RawView, ViewDelta } from '@footfall/core-model';
 import { createTestTable, type TestTable } from '@footfall/dynamodb-local';
+import { aggregate } from '@footfall/store';
 import { generateKey } from '@footfall/tokens';
 import { runFootfall } from '../helpers/runFootfall';
 
@@ -308,12 +309,11 @@ describe('footfall export', () => {
       device: 'desktop',
       expiresAt: 0,
     });
-    const deltas = new DeltaSet();
+    const delta = new ViewDelta();
     for (const v of [view('/a', 1, true), view('/b,c', 1, false), view('/a', 2, true)])
-      deltas.addChange(undefined, v);
-    for (const e of deltas.entries())
-      for (const input of counterUpdates(table.tableName, e.key, e.adds))
-        await table.client.send(new UpdateItemCommand(input));
+      delta.addChange(undefined, v);
+    const written = await aggregate({ dynamodb: table.client, tableName: table.tableName }, delta);
+    expect(written.status).toBe('applied');
     const token = await testSessionToken(
       await createTestUser(table.client, table.tableName, 'exporter'),
       AUTH_KEY,
