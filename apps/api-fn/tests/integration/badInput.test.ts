@@ -1,7 +1,8 @@
-// Every bad input of issue 3, sent to a handler on DynamoDB Local: each gets its 4xx and code, none writes.
+// Every bad input of issues 3 and 11, sent to a handler on DynamoDB Local: each gets its 4xx and code, none
+// writes; text right at its byte limits is taken.
 import { randomUUID } from 'node:crypto';
-import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
-import { encodeRawView } from '@footfall/core-model';
+import { DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { decodeRawView, encodeRawView, viewKey } from '@footfall/core-model';
 import { generateKey } from '@footfall/tokens';
 import { type HttpEventInput, httpEvent } from '../../src/testing';
 import { CHROME_UA, engagement, pageview, SITE } from '../fixtures/requests';
@@ -56,6 +57,23 @@ const report = (path: string, query: Record<string, string>, headers: Record<str
 
 const range = { site: SITE, from: '2026-03-01', to: '2026-03-31' };
 
+/** Characters SPEC §3 refuses in any text field: they hide or reorder what a dashboard shows, or are not text. */
+const FORBIDDEN: [string, string][] = [
+  ['a NUL', '\u0000'],
+  ['a C1 control (NEL)', '\u0085'],
+  ['a right-to-left override', '\u202e'],
+  ['a lone surrogate', '\ud800'],
+];
+
+/** The pageview's text fields, each with `text` put into it (as a prefix where a field must start with `/`). */
+const TEXT_FIELDS: [string, (text: string) => Record<string, unknown>][] = [
+  ['path', (text) => pageview({ path: `/${text}` })],
+  ['referrer', (text) => pageview({ referrer: `https://news.example.org/${text}` })],
+  ['UTM source', (text) => pageview({ utm: { source: text } })],
+  ['UTM campaign', (text) => pageview({ utm: { campaign: text } })],
+  ['time zone', (text) => pageview({ tz: `Europe/${text}` })],
+];
+
 const CASES: [string, HttpEventInput, number, string][] = [
   ['malformed JSON', event('{"type":"pageview",'), 400, 'malformed_json'],
   ['valid JSON of the wrong shape', event({ hello: 'world' }), 400, 'invalid_event'],
@@ -72,6 +90,27 @@ const CASES: [string, HttpEventInput, number, string][] = [
   ],
   ['an oversized UTM value', event(pageview({ utm: { source: 's'.repeat(101) } })), 400, 'invalid_event'],
   ['a path not starting with /', event(pageview({ path: 'blog/a' })), 400, 'invalid_event'],
+  [
+    'a path over 512 UTF-8 bytes in 257 characters',
+    event(pageview({ path: `/${'é'.repeat(256)}` })),
+    400,
+    'invalid_event',
+  ],
+  [
+    'a UTM value over 100 UTF-8 bytes in 51 characters',
+    event(pageview({ utm: { campaign: 'ü'.repeat(51) } })),
+    400,
+    'invalid_event',
+  ],
+  ...FORBIDDEN.flatMap(([name, character]): [string, HttpEventInput, number, string][] =>
+    TEXT_FIELDS.map(([field, withText]) => [
+      `${name} in the ${field}`,
+      event(withText(`x${character}y`)),
+      400,
+      'invalid_event',
+    ]),
+  ),
+
   ['a path over 512 chars', event(pageview({ path: `/${'p'.repeat(512)}` })), 400, 'invalid_event'],
   ['a negative duration', event(engagement({ duration: -1 })), 400, 'invalid_event'],
   ['a fractional duration', event(engagement({ duration: 2.5 })), 400, 'invalid_event'],
@@ -216,6 +255,28 @@ describe('bad input against DynamoDB Local', () => {
     expect(response.statusCode).toBe(status);
     expect(errorCode(response)).toBe(code);
     expect(await scanAll(table.client, table.tableName)).toEqual(before);
+  });
+
+  it('takes text right at its limits in UTF-8 bytes, emoji included, and stores it as sent', async () => {
+    // Prepare: a 512-byte path and a 100-byte UTM value of 2- and 4-byte characters; stored at the real time,
+    // since DynamoDB Local deletes items whose TTL has passed.
+    const live = testApi(table.client, table.tableName);
+    live.clock.now = Date.now();
+    const id = randomUUID();
+    const path = `/${'é'.repeat(253)}\u{1F600}a`;
+    const campaign = `${'ü'.repeat(48)}\u{1F600}`;
+
+    // Act
+    const response = await live.handler(httpEvent(event(pageview({ id, path, utm: { campaign } }))));
+
+    // Assess
+    expect([Buffer.byteLength(path), Buffer.byteLength(campaign)]).toEqual([512, 100]);
+    expect(response.statusCode).toBe(202);
+    const stored = await table.client.send(
+      new GetItemCommand({ TableName: table.tableName, Key: viewKey(id), ConsistentRead: true }),
+    );
+    const view = decodeRawView(stored.Item);
+    expect(view.ok && [view.value.path, view.value.utmCampaign]).toEqual([path, campaign]);
   });
 
   it('answers 503 with Retry-After, and no stack trace, when DynamoDB is unreachable', async () => {
