@@ -1,7 +1,7 @@
 // Aggregate items for reporting tests, written from raw views by store's `aggregate` (the trigger's own writer).
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { type Item, type RawView, ViewDelta } from '@footfall/core-model';
-import { aggregate } from '@footfall/store';
+import { type AggregateOptions, aggregate } from '@footfall/store';
 import { memoryDynamo } from './mockTable';
 
 /** A stored view with sensible defaults (a desktop Chrome view from Germany via google.com). */
@@ -30,13 +30,17 @@ export function deltaOf(views: readonly RawView[]): ViewDelta {
   return delta;
 }
 
-/** Writes the aggregates of `views` into a table with store's `aggregate`; throws unless all of it landed. */
+/**
+ * Writes the aggregates of `views` into a table with store's `aggregate` (lower `caps` to reach the distinct
+ * value caps with a few views); throws unless all of it landed.
+ */
 export async function writeAggregates(
   dynamodb: DynamoDBClient,
   tableName: string,
   views: readonly RawView[],
+  options: Pick<AggregateOptions, 'caps'> = {},
 ): Promise<void> {
-  const outcome = await aggregate({ dynamodb, tableName }, deltaOf(views));
+  const outcome = await aggregate({ dynamodb, tableName }, deltaOf(views), options);
   if (outcome.status !== 'applied')
     throw new Error(`aggregate ${outcome.status}: ${String(outcome.cause ?? outcome.reason)}`);
   if (outcome.setAside.length > 0)

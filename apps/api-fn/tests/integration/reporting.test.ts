@@ -1,6 +1,6 @@
 // Every reporting route against DynamoDB Local, over aggregate items written the way the trigger writes them.
 import { httpEvent } from '../../src/testing';
-import { SITE } from '../fixtures/requests';
+import { OTHER_SITE, SITE } from '../fixtures/requests';
 import { rawView, writeAggregates } from '../helpers/aggregates';
 import { bearer, bodyOf, storeTestUser, type TestApi, testApi } from '../helpers/api';
 import { createTestTable, INTEGRATION_TIMEOUT_MS, type TestTable } from '../helpers/localTable';
@@ -9,6 +9,11 @@ jest.setTimeout(INTEGRATION_TIMEOUT_MS);
 
 const at = (month: number, day: number, hour: number, minute = 0) =>
   Date.UTC(2026, month - 1, day, hour, minute);
+
+/** Five views of four pages on 5 April on the other site, counted with a cap of two distinct pages a day. */
+const CAPPED_VIEWS = ['/a', '/a', '/b', '/c', '/d'].map((path, i) =>
+  rawView({ site: OTHER_SITE, path, time: at(4, 5, 9 + i) }),
+);
 
 /** Views across a month boundary and a day boundary in New York; one bot; two with engagement. */
 const VIEWS = [
@@ -26,6 +31,7 @@ let api: TestApi;
 beforeAll(async () => {
   table = await createTestTable({ prefix: 'api-reporting' });
   await writeAggregates(table.client, table.tableName, VIEWS);
+  await writeAggregates(table.client, table.tableName, CAPPED_VIEWS, { caps: { page: 2 } });
   await storeTestUser(table.client, table.tableName);
   api = testApi(table.client, table.tableName);
 });
@@ -104,7 +110,7 @@ describe('reporting from DynamoDB Local', () => {
     ]);
   });
 
-  it("answers one page's series from its hour items", async () => {
+  it("answers one page's series from the trie items on its path", async () => {
     // Act
     const response = await get('/api/stats/timeseries', {
       site: SITE,
@@ -210,6 +216,29 @@ describe('reporting from DynamoDB Local', () => {
         '',
       ].join('\n'),
     );
+  });
+
+  it("counts pages past the day's cap in one (other) row, so the breakdown and the export add up", async () => {
+    // Prepare
+    const day = { site: OTHER_SITE, from: '2026-04-05', to: '2026-04-05' };
+
+    // Act
+    const series = bodyOf(await get('/api/stats/timeseries', day)) as { totals: { views: number } };
+    const breakdown = bodyOf(await get('/api/stats/breakdown', { ...day, dimension: 'page' })) as {
+      rows: { value: string; views: number }[];
+    };
+    const csv = (await get('/api/stats/export', day)).body ?? '';
+
+    // Assess: two pages have rows of their own, the rest is (other), and every view is in one row.
+    const sum = (views: number[]) => views.reduce((n, v) => n + v, 0);
+    expect(series.totals.views).toBe(5);
+    expect(breakdown.rows.map((r) => r.value).filter((v) => v !== '(other)')).toHaveLength(2);
+    expect(breakdown.rows.some((r) => r.value === '(other)')).toBe(true);
+    expect(sum(breakdown.rows.map((r) => r.views))).toBe(5);
+    const lines = csv.trim().split('\n').slice(1);
+    expect(lines).toHaveLength(3);
+    expect(lines.some((l) => l.startsWith('2026-04-05,(other),'))).toBe(true);
+    expect(sum(lines.map((l) => Number(l.split(',')[2])))).toBe(5);
   });
 
   it('logs the read units DynamoDB reported', async () => {
