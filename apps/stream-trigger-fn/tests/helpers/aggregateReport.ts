@@ -1,24 +1,21 @@
-// What a site owner would see, computed two ways: from the aggregate items (via core-model's readers) and
-// from the raw views themselves (the ground truth). Tests compare the two for equality.
+// What a site owner sees: from the aggregates via store's reports, and from the raw views (the truth).
 import {
-  addBreakdownRows,
-  type DecodeError,
   DIMENSIONS,
   type Dimension,
-  dimsRange,
+  engagementOf,
   type HourCounters,
-  hourItemsRange,
-  type Item,
-  PARTITION_KEY,
   type PairCount,
-  pagesRange,
   type RawView,
-  readHourItem,
-  readSeriesItem,
-  type SectionRange,
-  SORT_KEY,
-  seriesRange,
+  utcDayKey,
 } from '@footfall/core-model';
+import {
+  buildBreakdown,
+  type HourlyCounters,
+  readDayCounts,
+  readPageHours,
+  readSiteHours,
+  type Table,
+} from '@footfall/store';
 
 /** Site-wide counters per UTC hour, page counters per UTC hour, and every breakdown's rows. */
 export interface AggregateReport {
@@ -34,22 +31,7 @@ function emptyBreakdowns(): Record<Dimension, Record<string, PairCount>> {
   return Object.fromEntries(DIMENSIONS.map((d) => [d, {}])) as Record<Dimension, Record<string, PairCount>>;
 }
 
-/** Where aggregate items come from: every item of one section range (a Query, or a filter in memory). */
-export type SectionSource = (range: SectionRange) => Promise<Item[]> | Item[];
-
-/** A source over items held in memory, selected the way a Query on the range would select them. */
-export const memorySource =
-  (items: Item[]): SectionSource =>
-  (range) =>
-    items.filter((item) => {
-      const partition = item[PARTITION_KEY]?.S;
-      const section = item[SORT_KEY]?.S;
-      return (
-        partition === range.partition && section !== undefined && section >= range.from && section <= range.to
-      );
-    });
-
-/** What to read: one site's days (UTC, inclusive) and the pages to look up in hour items. */
+/** What to read: one site's days (UTC, inclusive) and the pages whose time series to read. */
 export interface ReportScope {
   site: string;
   fromDay: string;
@@ -57,40 +39,45 @@ export interface ReportScope {
   paths: readonly string[];
 }
 
-function check(errors: DecodeError[]): void {
-  if (errors.length > 0) throw new Error(errors.map((e) => e.message).join('; '));
+/** Every UTC day from `fromDay` to `toDay`, inclusive. */
+export function daysFrom(fromDay: string, toDay: string): string[] {
+  const days: string[] = [];
+  for (let t = Date.parse(`${fromDay}T00:00:00Z`); t <= Date.parse(`${toDay}T00:00:00Z`); t += 86_400_000)
+    days.push(utcDayKey(t));
+  return days;
 }
 
-/** Reads the report out of a site's aggregate items with core-model's ranges and readers. */
-export async function reportFromItems(source: SectionSource, scope: ReportScope): Promise<AggregateReport> {
+/** A report that could not be read whole is a failure, not an empty answer. */
+function check<T extends { errors: readonly { message: string }[] }>(read: T): T {
+  if (read.errors.length > 0) throw new Error(read.errors.map((e) => e.message).join('; '));
+  return read;
+}
+
+function labelled({ hours }: HourlyCounters): Record<string, HourCounters> {
+  const out: Record<string, HourCounters> = {};
+  for (const [hour, counters] of [...hours].sort(([a], [b]) => a - b))
+    if (!isZero(counters)) out[hourLabel(hour)] = counters;
+  return out;
+}
+
+/** Reads the report out of a site's aggregates with store's report functions, as api-fn does. */
+export async function reportFromTable(table: Table, scope: ReportScope): Promise<AggregateReport> {
   const { site, fromDay, toDay } = scope;
-  const report: AggregateReport = { hours: {}, pageHours: {}, breakdowns: emptyBreakdowns() };
-  for (const item of await source(seriesRange(site, fromDay, toDay))) {
-    const series = readSeriesItem(item);
-    check(series.errors);
-    for (const [hour, counters] of series.value)
-      if (!isZero(counters)) report.hours[hourLabel(hour)] = counters;
-  }
+  const days = daysFrom(fromDay, toDay);
+  const report: AggregateReport = {
+    hours: labelled(check(await readSiteHours(table, site, days))),
+    pageHours: {},
+    breakdowns: emptyBreakdowns(),
+  };
   for (const path of new Set(scope.paths)) {
-    for (const item of await source(hourItemsRange(site, path, `${fromDay}T00`, `${toDay}T23`))) {
-      const page = readHourItem(item, path);
-      check(page.errors);
-      const counters = page.value.counters;
-      if (counters === undefined || isZero(counters)) continue;
-      entry(report.pageHours, path, (): Record<string, HourCounters> => ({}))[hourLabel(page.value.hour)] =
-        counters;
-    }
+    const hours = labelled(check(await readPageHours(table, site, path, days)));
+    if (Object.keys(hours).length > 0) report.pageHours[path] = hours;
   }
-  const breakdownItems = [
-    ...(await source(pagesRange(site, fromDay, toDay))),
-    ...(await source(dimsRange(site, 'referrer', fromDay, toDay))),
-    ...(await source(dimsRange(site, 'browser', fromDay, toDay))),
-  ];
   for (const dimension of DIMENSIONS) {
-    const rows = new Map<string, PairCount>();
-    for (const item of breakdownItems) check(addBreakdownRows(item, dimension, rows));
-    for (const [value, pair] of rows)
-      if (pair.views !== 0 || pair.visitors !== 0) report.breakdowns[dimension][value] = pair;
+    const { counts } = check(await readDayCounts(table, site, dimension, fromDay, toDay));
+    // No limit that could hide a row, and an `(other)` row (values past the cap) shows up as a value of its own.
+    for (const row of buildBreakdown(counts, dimension, { limit: Number.MAX_SAFE_INTEGER }).rows)
+      report.breakdowns[dimension][row.value] = { views: row.views, visitors: row.visitors };
   }
   return report;
 }
@@ -116,7 +103,7 @@ const zero = (): HourCounters => ({
 /** The report SPEC §4 defines, computed straight from the final state of every raw view. */
 export function reportFromViews(views: readonly RawView[]): AggregateReport {
   const report: AggregateReport = { hours: {}, pageHours: {}, breakdowns: emptyBreakdowns() };
-  for (const v of views) {
+  for (const v of [...views].sort((a, b) => a.time - b.time)) {
     const hour = hourLabel(v.time);
     const site = entry(report.hours, hour, zero);
     if (v.bot) {
@@ -128,13 +115,14 @@ export function reportFromViews(views: readonly RawView[]): AggregateReport {
       hour,
       zero,
     );
+    const engagement = engagementOf(v);
     for (const c of [site, page]) {
       c.views++;
       if (v.unique) c.visitors++;
-      if (v.duration !== undefined) {
+      if (engagement !== undefined) {
         c.engaged++;
-        c.durationSum += v.duration;
-        c.scrollSum += v.scroll ?? 0;
+        c.durationSum += engagement.duration;
+        c.scrollSum += engagement.scroll;
       }
     }
     const values: Record<Dimension, string | undefined> = {
@@ -161,11 +149,14 @@ export function reportFromViews(views: readonly RawView[]): AggregateReport {
 /** The scope covering `views` of `site` (the first view's site by default). */
 export function scopeOf(views: readonly RawView[], site = views[0]?.site ?? ''): ReportScope {
   const times = views.filter((v) => v.site === site).map((v) => v.time);
-  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
   return {
     site,
-    fromDay: day(Math.min(...times)),
-    toDay: day(Math.max(...times)),
+    fromDay: utcDayKey(Math.min(...times)),
+    toDay: utcDayKey(Math.max(...times)),
     paths: [...new Set(views.filter((v) => v.site === site).map((v) => v.path))],
   };
 }
+
+/** What the site owner sees of `views`' site, read from `table`. */
+export const reportOf = (table: Table, views: readonly RawView[], site?: string) =>
+  reportFromTable(table, scopeOf(views, site));

@@ -1,5 +1,5 @@
 // Stream record factories: raw views encoded by core-model, wrapped the way Lambda delivers them.
-import { encodeRawView, type RawView, viewKey } from '@footfall/core-model';
+import { encodeRawView, engagementUpsert, type RawView, viewKey } from '@footfall/core-model';
 import type { AttributeValue, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 
 /** 2026-03-02T10:15:00Z: every default view lands in hour 10 of that UTC day. */
@@ -36,6 +36,22 @@ export const engaged = (v: RawView, duration: number, scroll: number): RawView =
 
 /** An image as Lambda delivers it (the same AttributeValue JSON shape as the SDK's, for these types). */
 export const image = (v: RawView) => encodeRawView(v) as Record<string, AttributeValue>;
+
+/**
+ * The item an engagement that arrived before its pageview leaves: what `engagementUpsert` sets on a new key
+ * (no Page: nothing to count until the pageview joins it).
+ */
+export function pendingImage(v: RawView, duration: number, scroll: number): Record<string, AttributeValue> {
+  const update = engagementUpsert(v.id, duration, scroll, v.expiresAt);
+  const item: Record<string, AttributeValue> = {
+    ...(update.Key as unknown as Record<string, AttributeValue>),
+  };
+  for (const [ref, name] of Object.entries(update.ExpressionAttributeNames)) {
+    const value = update.ExpressionAttributeValues[`:${ref.slice(1)}`];
+    if (value !== undefined) item[name] = value as AttributeValue;
+  }
+  return item;
+}
 
 let sequence = 100_000_000_000_000_000_000n;
 /** The next stream sequence number (21 digits, increasing). */
@@ -74,6 +90,14 @@ export const insert = (v: RawView, seq = nextSequence()): DynamoDBRecord =>
 /** The MODIFY record of a view changing from `before` to `after` (an engagement arriving). */
 export const modify = (before: RawView, after: RawView, seq = nextSequence()): DynamoDBRecord =>
   record('MODIFY', keysOf(after), { OldImage: image(before), NewImage: image(after) }, seq);
+
+/** A record of an item from raw images (early engagement, or images a test builds by hand). */
+export const rawRecord = (
+  eventName: 'INSERT' | 'MODIFY',
+  v: RawView,
+  images: { OldImage?: Record<string, AttributeValue>; NewImage: Record<string, AttributeValue> },
+  seq = nextSequence(),
+): DynamoDBRecord => record(eventName, keysOf(v), images, seq);
 
 /** The REMOVE record of a view expiring by TTL. */
 export const remove = (v: RawView, seq = nextSequence()): DynamoDBRecord =>

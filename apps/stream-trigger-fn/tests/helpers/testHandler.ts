@@ -1,20 +1,15 @@
-// A stream handler wired to a mocked DynamoDB client, a captured log and instant undo backoff.
-import type { UpdateItemCommandInput } from '@aws-sdk/client-dynamodb';
+// A stream handler over a DynamoDB Local table via a mockable client, a captured log, instant backoff.
 import { createStreamHandler, type StreamHandlerOptions } from '../../src';
 import { captureLog } from './captureLog';
-import { mockedDynamoDB } from './mockDynamoDB';
+import type { LocalTable } from './localTable';
+import { type FailRule, mockedDynamoDB } from './mockDynamoDB';
 
-export const TABLE = 'footfall-test';
-
-/** Builds a handler over a MemoryTable; `fail` picks the UpdateItem calls that are rejected. */
-export function testHandler(
-  fail?: (input: UpdateItemCommandInput, call: number) => boolean,
-  options: Partial<StreamHandlerOptions> = {},
-) {
-  const db = mockedDynamoDB(fail);
+/** Builds a handler over `table`; `fail` picks the calls that are rejected instead of sent. */
+export function testHandler(table: LocalTable, fail?: FailRule, options: Partial<StreamHandlerOptions> = {}) {
+  const db = mockedDynamoDB(table, fail);
   const captured = captureLog();
   const handler = createStreamHandler({
-    tableName: TABLE,
+    tableName: table.tableName,
     dynamodb: db.client,
     log: captured.log,
     sleep: async () => undefined,

@@ -62,6 +62,7 @@ function uuid(random: () => number): string {
 /**
  * `views` pageviews over two days (5 % bots), 70 % of them followed by an engagement event and a fifth of
  * those by a second, later one with new values (smaller or larger): what SPEC §6's workload mixes, small.
+ * One view in ten also had an engagement report arrive before its pageview (a slow pageview request).
  */
 export function beaconWorkload(seed: number, views: number): BeaconRequest[] {
   const random = seededRandom(seed);
@@ -78,7 +79,6 @@ export function beaconWorkload(seed: number, views: number): BeaconRequest[] {
     if (tz !== undefined) body.tz = tz;
     if (random() < 0.2) body.utm = { source: pick(random, ['newsletter', 'mastodon']), campaign: 'spring' };
     requests.push({ at, userAgent, body });
-    if (random() >= 0.7) continue;
     const engagement = (after: number) => ({
       at: after,
       userAgent,
@@ -91,6 +91,8 @@ export function beaconWorkload(seed: number, views: number): BeaconRequest[] {
         scroll: Math.floor(random() * 101),
       },
     });
+    if (random() < 0.1) requests.push(engagement(at - 1 - Math.floor(random() * 2_000)));
+    if (random() >= 0.7) continue;
     const first = engagement(at + 1_000 + Math.floor(random() * 300_000));
     requests.push(first);
     if (random() < 0.2) requests.push(engagement(first.at + 1_000 + Math.floor(random() * 300_000)));

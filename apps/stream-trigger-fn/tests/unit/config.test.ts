@@ -1,3 +1,4 @@
+// The function's settings from its environment, and the DynamoDB client settings the deadline margin relies on.
 import { dynamodbClientConfig, parseLogLevel, readConfig } from '../../src';
 
 describe('readConfig', () => {

@@ -1,5 +1,6 @@
-import { decodeRecord } from '../../src';
-import { engaged, image, insert, modify, rawView, remove } from '../helpers/records';
+// core-model's decodeRecord as the trigger relies on it: what counts, what is skipped, what is poison.
+import { decodeRecord } from '@footfall/core-model';
+import { engaged, image, insert, modify, pendingImage, rawRecord, rawView, remove } from '../helpers/records';
 
 describe('decodeRecord', () => {
   it('turns a view INSERT into a change without a before image', () => {
@@ -37,6 +38,40 @@ describe('decodeRecord', () => {
     expect(user).toMatchObject({ kind: 'skip', reason: 'not a view item' });
   });
 
+  it('skips engagement still waiting for its pageview, then counts the pageview that joins it as new', () => {
+    // Prepare
+    const view = rawView();
+    const waiting = pendingImage(view, 12, 30);
+    const raised = pendingImage(view, 20, 30);
+    const joined = engaged(view, 20, 30);
+    // Act
+    const first = decodeRecord(rawRecord('INSERT', view, { NewImage: waiting }), 0);
+    const again = decodeRecord(rawRecord('MODIFY', view, { OldImage: waiting, NewImage: raised }), 1);
+    const pageview = decodeRecord(
+      rawRecord('MODIFY', view, { OldImage: raised, NewImage: image(joined) }),
+      2,
+    );
+    // Assess
+    expect(first).toMatchObject({ kind: 'skip', reason: 'engagement awaiting its pageview' });
+    expect(again).toMatchObject({ kind: 'skip', reason: 'engagement awaiting its pageview' });
+    expect(pageview).toMatchObject({ kind: 'change', after: joined });
+    expect(pageview.kind === 'change' && pageview.before).toBeUndefined();
+  });
+
+  it('treats a MODIFY that changes what the view is as poison, and one that changes only expiry as a change', () => {
+    // Prepare
+    const view = rawView();
+    const moved = { ...view, path: '/elsewhere' };
+    const longer = { ...view, expiresAt: view.expiresAt + 86_400 };
+    // Act
+    const identity = decodeRecord(modify(view, moved, '333333333333333333333'), 4);
+    const expiry = decodeRecord(modify(view, longer), 5);
+    // Assess
+    expect(identity).toMatchObject({ kind: 'poison', sequenceNumber: '333333333333333333333' });
+    expect(identity.kind === 'poison' && identity.error.path).toBe('Records[4].dynamodb.NewImage');
+    expect(expiry).toMatchObject({ kind: 'change', before: view, after: longer });
+  });
+
   it('names the attribute path of a wrongly typed attribute', () => {
     // Prepare
     const record = insert(rawView(), '222222222222222222222');
@@ -64,6 +99,10 @@ describe('decodeRecord', () => {
       { eventName: 7, dynamodb: { SequenceNumber: '1' } },
       { eventName: 'INSERT', dynamodb: { SequenceNumber: '1', Keys: 'view' } },
       { eventName: 'MODIFY', dynamodb: { SequenceNumber: '1', Keys: insert(rawView()).dynamodb?.Keys } },
+      {
+        eventName: 'INSERT',
+        dynamodb: { SequenceNumber: '1', Keys: insert(rawView()).dynamodb?.Keys, NewImage: {} },
+      },
     ];
     // Act
     const decoded = garbage.map((r, i) => decodeRecord(r, i));

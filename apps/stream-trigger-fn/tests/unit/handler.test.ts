@@ -1,3 +1,4 @@
+// The Lambda entry point as Lambda loads it: configured from the environment, and safe when it is not.
 import type { DynamoDBBatchResponse } from 'aws-lambda';
 import { lambdaContext } from '../helpers/context';
 import { insert, rawView, remove, streamEvent } from '../helpers/records';

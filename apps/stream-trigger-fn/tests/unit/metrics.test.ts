@@ -1,3 +1,4 @@
+// The per-invocation summary line: every count is an EMF metric, and the line stands without EMF too.
 import { type InvocationMetrics, metricsFields } from '../../src';
 
 const metrics: InvocationMetrics = {
@@ -7,8 +8,13 @@ const metrics: InvocationMetrics = {
   recordsPoison: 1,
   itemsWritten: 6,
   writeUnits: 7.5,
+  readUnits: 2.5,
   undoCount: 0,
   unreverted: 0,
+  deadLettered: 1,
+  newValues: 3,
+  cappedValues: 0,
+  conditionalFailures: 1,
 };
 
 describe('metricsFields', () => {
