@@ -208,11 +208,13 @@ export function engagementRaise(
   id: string,
   next: { duration: number; scroll: number },
   stored: { duration: number | undefined; scroll: number | undefined },
+  pendingExpiresAt: number,
 ): UpdateParts {
-  const names = { '#d': 'Duration', '#s': 'Scroll' };
+  const names = { '#d': 'Duration', '#s': 'Scroll', '#e': TTL_ATTRIBUTE };
   const values: Record<string, AttributeValue> = {
     ':d': { N: String(next.duration) },
     ':s': { N: String(next.scroll) },
+    ':e': { N: String(pendingExpiresAt) },
   };
   const conditions: string[] = [];
   if (stored.duration === undefined) conditions.push('attribute_not_exists(#d)');
@@ -227,7 +229,8 @@ export function engagementRaise(
   }
   return {
     Key: viewKey(id),
-    UpdateExpression: 'SET #d = :d, #s = :s',
+    // The item may have expired meanwhile: then this creates one, which must expire on its own too.
+    UpdateExpression: 'SET #d = :d, #s = :s, #e = if_not_exists(#e, :e)',
     ConditionExpression: conditions.join(' AND '),
     ExpressionAttributeNames: names,
     ExpressionAttributeValues: values,

@@ -112,7 +112,7 @@ export async function recordEngagement(
       const out = await ctx.dynamodb.send(
         new UpdateItemCommand({
           TableName: ctx.config.tableName,
-          ...engagementRaise(id, next, stored),
+          ...engagementRaise(id, next, stored, pendingExpiresAt),
           ReturnConsumedCapacity: 'TOTAL',
           ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
         }),
@@ -125,7 +125,8 @@ export async function recordEngagement(
     }
   }
   // Concurrent reports kept raising it meanwhile: the larger values are stored already or about to be.
-  ctx.log.info('engagement raise gave way to concurrent reports', { attempts: RAISE_ATTEMPTS });
+  if (stored !== undefined)
+    ctx.log.info('engagement raise gave way to concurrent reports', { attempts: RAISE_ATTEMPTS });
 }
 
 /** The engagement a failed condition returned, or undefined (logged) when the item cannot be read. */

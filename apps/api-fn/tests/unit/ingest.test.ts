@@ -268,7 +268,7 @@ describe('POST /api/event (engagement)', () => {
     expect(calls).toHaveLength(2);
     expect(calls[1]).toEqual({
       TableName: 'views',
-      ...engagementRaise(VIEW_ID, { duration: 90, scroll: 80 }, { duration: 90, scroll: 20 }),
+      ...engagementRaise(VIEW_ID, { duration: 90, scroll: 80 }, { duration: 90, scroll: 20 }, PENDING_EXPIRY),
       ReturnConsumedCapacity: 'TOTAL',
       ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
     });
@@ -306,7 +306,7 @@ describe('POST /api/event (engagement)', () => {
     const calls = updates(mock);
     expect(calls).toHaveLength(3);
     expect(calls[2]).toMatchObject(
-      engagementRaise(VIEW_ID, { duration: 95, scroll: 80 }, { duration: 95, scroll: 30 }),
+      engagementRaise(VIEW_ID, { duration: 95, scroll: 80 }, { duration: 95, scroll: 30 }, PENDING_EXPIRY),
     );
   });
 

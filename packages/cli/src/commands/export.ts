@@ -12,7 +12,11 @@ export async function exportCsv(target: Target, io: CliIo, options: CliOptions):
   if (!site) throw new UsageError('Name the site with --site.');
   const range = parseDayRange(options.from, options.to);
   if (!range.ok) throw new UsageError(range.error.message);
-  const out = await exportSiteCsv({ dynamodb: target.client, tableName: target.tableName }, site, range.value);
+  const out = await exportSiteCsv(
+    { dynamodb: target.client, tableName: target.tableName },
+    site,
+    range.value,
+  );
   for (const e of out.errors.slice(0, 3)) io.stderr.write(`Skipped an unreadable counter: ${e.message}\n`);
   io.stdout.write(out.csv);
   io.stderr.write(`${out.rows} rows, ${out.readUnits} read units.\n`);

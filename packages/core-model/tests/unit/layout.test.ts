@@ -254,11 +254,12 @@ describe('raw view, user and throttle keys', () => {
 
   test('a raise is conditional on the values it read, absent ones included', () => {
     // Act
-    const both = engagementRaise(VIEW_ID, { duration: 100, scroll: 60 }, { duration: 100, scroll: 20 });
+    const both = engagementRaise(VIEW_ID, { duration: 100, scroll: 60 }, { duration: 100, scroll: 20 }, 9);
     const none = engagementRaise(
       VIEW_ID,
       { duration: 5, scroll: 9 },
       { duration: undefined, scroll: undefined },
+      9,
     );
 
     // Assess
@@ -266,6 +267,9 @@ describe('raw view, user and throttle keys', () => {
     expect(both.ExpressionAttributeValues[':od']).toEqual({ N: '100' });
     expect(both.ExpressionAttributeValues[':os']).toEqual({ N: '20' });
     expect(none.ConditionExpression).toBe('attribute_not_exists(#d) AND attribute_not_exists(#s)');
+    // If the item expired in between, the one a raise creates expires too.
+    expect(none.UpdateExpression).toContain('if_not_exists(#e, :e)');
+    expect(none.ExpressionAttributeValues[':e']).toEqual({ N: '9' });
   });
 
   test('a stored image is a view, or engagement waiting for its pageview; nothing else', () => {
