@@ -36,7 +36,7 @@ export function referrerHost(referrer: string | undefined, site: string): string
   }
 }
 
-/** Computes the expected reports of a workload from the sends alone (latest engagement per view wins). */
+/** Computes the expected reports of a workload from the sends alone (largest engagement per view counts). */
 export function groundTruth(sends: readonly Send[]): GroundTruth {
   const t: GroundTruth = {
     views: 0,
@@ -67,8 +67,13 @@ export function groundTruth(sends: readonly Send[]): GroundTruth {
       bump(t.referrers, referrerHost(s.body.referrer, s.body.site), unique);
       bump(t.browsers, ua.browser, unique);
       bump(t.countries, countryOfTimeZone(s.body.tz), unique);
-    } else {
-      engagement.set(s.body.id, { duration: s.body.duration, scroll: s.body.scroll });
+    } else if (s.kind === 'engagement') {
+      // A view's engagement is the largest duration and scroll it reported, in whatever order (SPEC §3).
+      const was = engagement.get(s.body.id);
+      engagement.set(s.body.id, {
+        duration: Math.max(was?.duration ?? 0, s.body.duration),
+        scroll: Math.max(was?.scroll ?? 0, s.body.scroll),
+      });
     }
   }
   for (const [id, e] of engagement) {

@@ -6,8 +6,12 @@ import { join } from 'node:path';
 import { findRepoRoot } from '@footfall/dynamodb-local';
 import { measureBeacon } from './beaconSize';
 import { costPerMillionViews, templateMemory } from './cost';
+import { measureFlood } from './flood';
+import { floodWorkload } from './floodWorkload';
 import { measureCpu } from './handlerCpu';
 import { measureLoadTime } from './loadTime';
+import { measureLongTail } from './longTail';
+import { longTailWorkload } from './longTailWorkload';
 import { type Figure, renderMarkdown, renderTable } from './report';
 import { measureUnits } from './units';
 import { type PageviewSend, referenceWorkload } from './workload';
@@ -50,6 +54,15 @@ async function main(): Promise<number> {
   console.error('bench: handler CPU (DynamoDB answered in-process)…');
   const pageviews = sends.filter((s): s is PageviewSend => s.kind === 'pageview');
   const cpu = await measureCpu(pageviews, units.sampleRecords);
+  console.error('bench: long-tail workload (60,000 views, 20,000 paths; DynamoDB Local)…');
+  const longTailStart = Math.floor(Date.now() / 86_400_000) * 86_400_000 - 2 * 86_400_000;
+  const longTail = await measureLongTail(longTailWorkload({ start: longTailStart }), 'docs.example', (l) =>
+    console.error(`bench: ${l}`),
+  );
+  console.error('bench: flood workload (a hostile client and 1,000 ordinary views; real stream and poller)…');
+  const flood = await measureFlood(floodWorkload({ start: Date.now() }), 'example.com', (l) =>
+    console.error(`bench: ${l}`),
+  );
   const beacon = measureBeacon(repo);
 
   const b = (n: number) => units.batches.find((x) => x.batchSize === n);
@@ -107,6 +120,70 @@ async function main(): Promise<number> {
       .map(([k, v]) => `${k} ${v}`)
       .join(', '),
   });
+  for (const x of longTail.batches) {
+    const budget = x.batchSize === 100 ? 4 : x.batchSize === 1000 ? 3 : undefined;
+    const whole = x.views === longTail.views;
+    figures.push({
+      name: `long tail: write units per page view, batches of ${x.batchSize}${whole ? '' : ` (first ${x.records} records)`}`,
+      value: x.writeUnitsPerView,
+      unit: 'WCU',
+      budget,
+      detail: `ingest ${(x.writeUnitsPerView - x.aggregationPerView).toFixed(3)} + aggregation ${x.aggregationPerView.toFixed(3)}; counts ${x.countsMatch ? 'match' : `WRONG: ${x.mismatches.slice(0, 2).join('; ')}`}`,
+    });
+    figures.push({
+      name: `long tail: counts equal ground truth, batches of ${x.batchSize}`,
+      value: x.countsMatch ? 1 : 0,
+      unit: 'bool',
+      budget: 1,
+      atLeast: true,
+    });
+  }
+  figures.push({
+    name: 'long tail: synthesised stream records equal the real stream',
+    value: longTail.recordsMatchStream ? 1 : 0,
+    unit: 'bool',
+    budget: 1,
+    atLeast: true,
+    detail: `first ${longTail.ingestSample} sends through api-fn: ${longTail.ingestPerRequest.toFixed(3)} WCU per request`,
+  });
+  figures.push({
+    name: 'largest aggregate item, long tail and flood',
+    value: Math.max(longTail.largestItem.bytes, flood.largestItem.bytes),
+    unit: 'bytes',
+    budget: 16_384,
+    detail: `long tail ${longTail.largestItem.bytes} B (${longTail.largestItem.section}, ${longTail.largestItem.items} items, ${longTail.distinctPages} distinct pages); flood ${flood.largestItem.bytes} B (${flood.largestItem.section}, ${flood.largestItem.items} items)`,
+  });
+  figures.push({
+    name: 'long tail: read units, one 31-day dashboard load',
+    value: longTail.dashboard.readUnits,
+    unit: 'RCU',
+    budget: 250,
+    detail: Object.entries(longTail.dashboard.readDetail)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', '),
+  });
+  figures.push({
+    name: 'long tail: p95 latency, one 31-day dashboard load',
+    value: longTail.dashboard.p95Ms / 1000,
+    unit: 's',
+    budget: 1.5,
+    detail: `median ${(longTail.dashboard.medianMs / 1000).toFixed(2)} s over ${longTail.dashboard.loads} loads of 5 calls at once (DynamoDB Local)`,
+  });
+  figures.push({
+    name: 'flood: ordinary views lost or counted after 30 s',
+    value: flood.lost + flood.late,
+    unit: 'views',
+    budget: 0,
+    detail: `${flood.ordinary} ordinary among ${flood.requests} requests (${flood.refused} refused); ${flood.lost} lost, ${flood.late} late; delay p95 ${(flood.p95DelayMs / 1000).toFixed(1)} s, max ${(flood.maxDelayMs / 1000).toFixed(1)} s`,
+  });
+  figures.push({
+    name: 'flood: ordinary views counted exactly',
+    value: flood.countsExact ? 1 : 0,
+    unit: 'bool',
+    budget: 1,
+    atLeast: true,
+    detail: flood.mismatches.slice(0, 3).join('; '),
+  });
   figures.push({
     name: 'AWS cost per million page views',
     value: cost.total,
@@ -136,6 +213,8 @@ async function main(): Promise<number> {
     cpu,
     beacon,
     cost,
+    longTail,
+    flood,
   };
   mkdirSync(join(repo, 'bench'), { recursive: true });
   writeFileSync(join(repo, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);

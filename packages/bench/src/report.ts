@@ -16,7 +16,7 @@ const fmt = (f: Figure, v: number) =>
     ? v
       ? 'yes'
       : 'no'
-    : f.unit === 'bytes' || f.unit === 'RCU'
+    : f.unit === 'bytes' || f.unit === 'RCU' || f.unit === 'views'
       ? String(Math.round(v * 10) / 10)
       : v.toFixed(f.unit === 'USD' ? 2 : 3);
 const verdict = (f: Figure) =>

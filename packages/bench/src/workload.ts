@@ -28,7 +28,23 @@ export interface EngagementSend {
   body: { type: 'engagement'; id: string; site: string; path: string; duration: number; scroll: number };
 }
 
-export type Send = PageviewSend | EngagementSend;
+/** A custom event (SPEC §3) on an earlier pageview. */
+export interface EventSend {
+  kind: 'event';
+  time: number;
+  userAgent: string;
+  body: {
+    type: 'event';
+    id: string;
+    view: string;
+    site: string;
+    path: string;
+    name: string;
+    props?: Record<string, string>;
+  };
+}
+
+export type Send = PageviewSend | EngagementSend | EventSend;
 
 export interface WorkloadOptions {
   seed?: number;
@@ -51,7 +67,7 @@ export function rng(seed: number): () => number {
   };
 }
 
-function weighted<T>(random: () => number, items: readonly (readonly [T, number])[]): T {
+export function weighted<T>(random: () => number, items: readonly (readonly [T, number])[]): T {
   const total = items.reduce((s, [, w]) => s + w, 0);
   let r = random() * total;
   for (const [item, w] of items) {
@@ -113,7 +129,7 @@ const REFERRERS: readonly (readonly [string, number])[] = [
   ['https://news.google.com/', 1],
 ];
 
-const HUMAN_UAS: readonly (readonly [string, number])[] = [
+export const HUMAN_UAS: readonly (readonly [string, number])[] = [
   [
     'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36',
     24,
@@ -170,7 +186,7 @@ const HUMAN_UAS: readonly (readonly [string, number])[] = [
   ],
 ];
 
-const BOT_UAS: readonly (readonly [string, number])[] = [
+export const BOT_UAS: readonly (readonly [string, number])[] = [
   ['Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)', 5],
   ['Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)', 3],
   [
@@ -188,7 +204,7 @@ const BOT_UAS: readonly (readonly [string, number])[] = [
   ],
 ];
 
-const ZONES = [
+export const ZONES = [
   'America/New_York',
   'America/Los_Angeles',
   'America/Chicago',
@@ -210,7 +226,7 @@ const ZONES = [
   'Pacific/Auckland',
   'Asia/Seoul',
 ];
-const ZONE_WEIGHTS = [18, 10, 8, 10, 10, 6, 4, 3, 2, 2, 4, 5, 2, 3, 3, 3, 2, 1, 1, 3];
+export const ZONE_WEIGHTS = [18, 10, 8, 10, 10, 6, 4, 3, 2, 2, 4, 5, 2, 3, 3, 3, 2, 1, 1, 3];
 
 const UTM: readonly (readonly [{ source: string; medium: string; campaign: string }, number])[] = [
   [{ source: 'newsletter', medium: 'email', campaign: 'weekly-42' }, 4],
@@ -220,7 +236,8 @@ const UTM: readonly (readonly [{ source: string; medium: string; campaign: strin
   [{ source: 'github', medium: 'readme', campaign: 'oss' }, 1],
 ];
 
-function uuid(random: () => number): string {
+/** A random version-4 UUID from the seeded generator. */
+export function uuid(random: () => number): string {
   const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16));
   hex[12] = '4';
   hex[16] = ((Math.floor(random() * 4) & 0x3) | 0x8).toString(16);

@@ -1,0 +1,100 @@
+// Replays stream records through stream-trigger-fn into a fresh aggregate table, batch by batch, metering every call.
+import { DynamoDBClient, paginateScan } from '@aws-sdk/client-dynamodb';
+import { fakeContext } from '@footfall/api-fn/testing';
+import { itemBytes, sitePartition } from '@footfall/core-model';
+import { createTableFromTemplate, localClientConfig, readTableDefinition } from '@footfall/dynamodb-local';
+import { createStreamHandler, jsonLogger } from '@footfall/stream-trigger-fn';
+import type { DynamoDBRecord } from 'aws-lambda';
+import { CapacityMeter, meter } from './capacity';
+
+/** What one replay cost. */
+export interface ReplayResult {
+  batchSize: number;
+  records: number;
+  invocations: number;
+  writeUnits: number;
+  readUnits: number;
+  msPerInvocation: number;
+  /** Trie writes refused by their size condition (each charged one write unit, included in writeUnits). */
+  conditionalFailures: number;
+}
+
+const quiet = () => {};
+
+/**
+ * Creates `tableName` (the template's table without a stream: nothing reads it here, and DynamoDB Local slows
+ * down as a stream grows) and applies `records` in batches of `batchSize` with one warm trigger, as one Lambda
+ * container would. A batch that reports failures is an error: nothing here injects faults.
+ */
+export async function replay(
+  endpoint: string,
+  tableName: string,
+  records: readonly DynamoDBRecord[],
+  batchSize: number,
+  progress: (line: string) => void = quiet,
+): Promise<ReplayResult> {
+  const definition = readTableDefinition();
+  const m = new CapacityMeter();
+  const client = new DynamoDBClient(localClientConfig(endpoint));
+  meter(client, m);
+  const { StreamSpecification: _stream, ...withoutStream } = definition.createTable;
+  await createTableFromTemplate(client, {
+    tableName,
+    definition: { ...definition, createTable: withoutStream },
+  });
+  // A write refused by its condition is charged by DynamoDB but answers with an error, not ConsumedCapacity:
+  // the trigger's own metrics line counts them, and each costs one write unit (trie items stay under 1 KB).
+  let conditionalFailures = 0;
+  const trigger = createStreamHandler({
+    tableName,
+    dynamodb: client,
+    metricsNamespace: '',
+    log: jsonLogger('error', (line) => {
+      const fields = JSON.parse(line) as { level?: string; conditionalFailures?: number };
+      if (fields.level === 'metrics') conditionalFailures += fields.conditionalFailures ?? 0;
+    }),
+  });
+  m.reset();
+  let invocations = 0;
+  const t0 = performance.now();
+  for (let i = 0; i < records.length; i += batchSize) {
+    const out = await trigger({ Records: records.slice(i, i + batchSize) }, fakeContext());
+    invocations++;
+    if (invocations % 500 === 0)
+      progress(
+        `batches of ${batchSize}: ${invocations} invocations, ${((performance.now() - t0) / 1000).toFixed(0)} s`,
+      );
+    if (out.batchItemFailures.length > 0)
+      throw new Error(`batch at ${i} reported failures: ${JSON.stringify(out.batchItemFailures)}`);
+  }
+  const ms = performance.now() - t0;
+  client.destroy();
+  return {
+    batchSize,
+    records: records.length,
+    invocations,
+    writeUnits: m.totalWrite + conditionalFailures,
+    readUnits: m.totalRead,
+    msPerInvocation: ms / Math.max(1, invocations),
+    conditionalFailures,
+  };
+}
+
+/** The largest item of a site's aggregates (bytes as DynamoDB counts them) and how many items there are. */
+export async function largestAggregateItem(
+  endpoint: string,
+  tableName: string,
+  site: string,
+): Promise<{ bytes: number; section: string; items: number }> {
+  const client = new DynamoDBClient(localClientConfig(endpoint));
+  let largest = { bytes: 0, section: '', items: 0 };
+  for await (const page of paginateScan({ client }, { TableName: tableName }))
+    for (const item of page.Items ?? []) {
+      if (item.Path?.S !== sitePartition(site)) continue;
+      largest.items++;
+      const bytes = itemBytes(item);
+      if (bytes > largest.bytes) largest = { ...largest, bytes, section: item.Section?.S ?? '' };
+    }
+  client.destroy();
+  return largest;
+}
