@@ -1,9 +1,19 @@
-// The built Lambda bundles, loaded the way Lambda loads them and invoked with recorded events on DynamoDB Local.
+// The built Lambda bundles, loaded as Lambda loads them and invoked with recorded events on DynamoDB Local.
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { GetItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
-import { sitePartition, viewKey } from '@footfall/core-model';
+import {
+  DEAD_LETTER_PARTITION,
+  decodeDeadLetter,
+  PARTITION_KEY,
+  readSeriesItem,
+  readTrieNode,
+  sectionOf,
+  seriesRange,
+  sitePartition,
+  viewKey,
+} from '@footfall/core-model';
 import {
   createTestTable,
   localClientConfig,
@@ -107,8 +117,8 @@ describe('Lambda bundles', () => {
     expect(body).toBe(readFileSync(join(fixtureBeacon, 'beacon.js'), 'utf8'));
   });
 
-  it('accepts a recorded pageview and aggregates it through the trigger bundle', async () => {
-    // Act: ingest through the api bundle, then feed the stream's records to the trigger bundle.
+  it('accepts a recorded pageview and aggregates it through the trigger bundle, setting poison aside', async () => {
+    // Prepare: the stream's records, plus one poison record the trigger bundle must keep as a dead letter.
     const response = invokeBundle(join(api.outdir, 'index.mjs'), pageviewEvent, env) as {
       statusCode: number;
     };
@@ -116,9 +126,17 @@ describe('Lambda bundles', () => {
     const streamArn = table.streamArn ?? '';
     const records = (await readStream(streams, streamArn)).map((r) => toLambdaRecord(r, streamArn));
     streams.destroy();
-    const batch = invokeBundle(join(trigger.outdir, 'index.mjs'), { Records: records }, env);
+    const first = records[0];
+    const poisonSequence = `${first?.dynamodb?.SequenceNumber ?? '1'}0`;
+    const poison = {
+      ...first,
+      dynamodb: { ...first?.dynamodb, SequenceNumber: poisonSequence, NewImage: { Time: { S: 'soon' } } },
+    };
 
-    // Assess
+    // Act
+    const batch = invokeBundle(join(trigger.outdir, 'index.mjs'), { Records: [...records, poison] }, env);
+
+    // Assess: the view is stored, its counts are in the day's series and in the page and referrer tries.
     expect(response.statusCode).toBe(202);
     const raw = await table.client.send(
       new GetItemCommand({ TableName: table.tableName, Key: viewKey(recordedView.id) }),
@@ -126,14 +144,39 @@ describe('Lambda bundles', () => {
     expect(raw.Item?.Site?.S).toBe(recordedView.site);
     expect(records.map((r) => r.eventName)).toEqual(['INSERT']);
     expect(batch).toEqual({ batchItemFailures: [] });
-    const aggregates = await table.client.send(
+    const aggregates = await partition(sitePartition(recordedView.site));
+    const everyDay = seriesRange(recordedView.site, '0000-01-01', '9999-12-31');
+    const views = aggregates
+      .filter((item) => sectionOf(item) >= everyDay.from && sectionOf(item) <= everyDay.to)
+      .flatMap((item) => [...readSeriesItem(item).value.values()])
+      .reduce((n, c) => n + c.views, 0);
+    expect(views).toBe(1);
+    const tries = aggregates.flatMap((item) => {
+      const node = readTrieNode(item).value;
+      return node === undefined ? [] : [node];
+    });
+    expect(tries.find((n) => n.dimension === 'page')?.values.has('/blog/hello')).toBe(true);
+    expect(tries.find((n) => n.dimension === 'referrer')?.values.get('news.ycombinator.com')).toEqual({
+      views: 1,
+      visitors: 1,
+    });
+    const letters = (await partition(DEAD_LETTER_PARTITION)).map((item) => decodeDeadLetter(item));
+    expect(letters).toEqual([
+      { ok: true, value: expect.objectContaining({ kind: 'record', source: poisonSequence }) },
+    ]);
+  });
+
+  /** Every item of one partition. */
+  async function partition(path: string) {
+    const out = await table.client.send(
       new QueryCommand({
         TableName: table.tableName,
         KeyConditionExpression: '#p = :p',
-        ExpressionAttributeNames: { '#p': 'Path' },
-        ExpressionAttributeValues: { ':p': { S: sitePartition(recordedView.site) } },
+        ExpressionAttributeNames: { '#p': PARTITION_KEY },
+        ExpressionAttributeValues: { ':p': { S: path } },
+        ConsistentRead: true,
       }),
     );
-    expect(aggregates.Items?.length ?? 0).toBeGreaterThan(0);
-  });
+    return out.Items ?? [];
+  }
 });

@@ -1,13 +1,20 @@
-// template.yaml's FilterCriteria against real stream records from DynamoDB Local: only raw view writes pass.
+// template.yaml's FilterCriteria on stream records DynamoDB Local produced: only recorded pageviews pass.
 import { DeleteItemCommand, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import {
-  encodeRawView,
-  engagementUpdate,
-  hourItemKey,
+  DEAD_LETTER_PARTITION,
+  engagementRaise,
+  engagementUpsert,
+  PARTITION_KEY,
+  pageviewUpsert,
+  parseTrieSection,
   type RawView,
+  SORT_KEY,
   seriesKey,
+  sitePartition,
+  techKey,
   throttleKey,
+  type UpdateParts,
   userKey,
   VIEW_SECTION,
   viewKey,
@@ -19,25 +26,49 @@ import {
   type TestTable,
   toLambdaRecord,
 } from '@footfall/dynamodb-local';
-import type { DynamoDBRecord } from 'aws-lambda';
+import { createStreamHandler, jsonLogger } from '@footfall/stream-trigger-fn';
+import type { Context, DynamoDBRecord } from 'aws-lambda';
 import { matchesFilterCriteria, readStreamEventSettings } from '../../src';
 import { templatePath } from '../helpers/repo';
 
 const settings = readStreamEventSettings(templatePath);
-const viewId = '0b0c3d5e-1f2a-4b3c-8d4e-5f6a7b8c9d0e';
+const early = '0b0c3d5e-1f2a-4b3c-8d4e-5f6a7b8c9d0e';
+const plain = '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
+// Recent and unexpired, so DynamoDB Local's TTL sweep does not delete the views while the test runs.
+const NOW = Date.now();
+const DAY = new Date(NOW).toISOString().slice(0, 10);
+
+const view = (id: string, path: string): RawView => ({
+  id,
+  site: 'example.com',
+  path,
+  time: NOW - 60_000,
+  unique: true,
+  bot: false,
+  browser: 'Firefox',
+  os: 'Linux',
+  device: 'desktop',
+  referrer: 'news.ycombinator.com',
+  expiresAt: Math.floor(NOW / 1000) + 30 * 86_400,
+});
+
+const context = { getRemainingTimeInMillis: () => 60_000 } as Context;
 
 describe('the stream filter on records DynamoDB Local produced', () => {
   let table: TestTable;
   let streams: DynamoDBStreamsClient;
   let records: DynamoDBRecord[];
 
-  const passing = (path: string, section: string) =>
+  const passes = (r: DynamoDBRecord) => {
+    if (!settings.ok) throw settings.error;
+    return matchesFilterCriteria(r, settings.value.filterPatterns);
+  };
+  const ofItem = (path: string, section: string) =>
     records
-      .filter((r) => r.dynamodb?.Keys?.Path?.S === path && r.dynamodb?.Keys?.Section?.S === section)
-      .map((r) => {
-        if (!settings.ok) throw settings.error;
-        return [r.eventName, matchesFilterCriteria(r, settings.value.filterPatterns)];
-      });
+      .filter(
+        (r) => r.dynamodb?.Keys?.[PARTITION_KEY]?.S === path && r.dynamodb?.Keys?.[SORT_KEY]?.S === section,
+      )
+      .map((r) => [r.eventName, passes(r)]);
 
   beforeAll(async () => {
     // Prepare: the writes each part of the system makes, in the order they happen.
@@ -45,27 +76,19 @@ describe('the stream filter on records DynamoDB Local produced', () => {
     streams = new DynamoDBStreamsClient(localClientConfig(table.endpoint));
     const TableName = table.tableName;
     const send = table.client.send.bind(table.client);
-    const view = viewKey(viewId);
-    const series = seriesKey('example.com', '2026-01-01');
-    const hour = hourItemKey('example.com', '0', '2026-01-01T10');
+    const update = (parts: UpdateParts) => send(new UpdateItemCommand({ TableName, ...parts }));
+    const streamArn = table.streamArn ?? '';
+    const readAll = async () =>
+      (await readStream(streams, streamArn)).map((r) => toLambdaRecord(r, streamArn));
+    const pending = Math.floor(NOW / 1000) + 86_400;
 
-    // api-fn ingest: the pageview, then an engagement update of the same item.
-    const rawView: RawView = {
-      id: viewId,
-      site: 'example.com',
-      path: '/',
-      time: Date.UTC(2026, 0, 1, 10),
-      unique: true,
-      bot: false,
-      browser: 'Firefox',
-      os: 'Linux',
-      device: 'desktop',
-      expiresAt: Date.UTC(2026, 0, 31, 10) / 1000,
-    };
-    await send(new PutItemCommand({ TableName, Item: encodeRawView(rawView) }));
-    await send(new UpdateItemCommand({ TableName, ...engagementUpdate(viewId, 42, 80) }));
-    // The TTL process deleting the expired view (DynamoDB Local has no TTL sweeper, so delete it as TTL would).
-    await send(new DeleteItemCommand({ TableName, Key: view }));
+    // api-fn ingest, as it writes: engagement that arrives before its pageview (twice), the pageview joining
+    // it, a larger report; and a second view recorded plainly.
+    await update(engagementUpsert(early, 5, 20, pending));
+    await update(engagementRaise(early, { duration: 9, scroll: 20 }, { duration: 5, scroll: 20 }, pending));
+    await update(pageviewUpsert(view(early, '/early')));
+    await update(engagementUpsert(early, 42, 80, pending));
+    await update(pageviewUpsert(view(plain, '/')));
     // The CLI adding a user and changing its password; sign-in counting a failure.
     await send(
       new PutItemCommand({ TableName, Item: { ...userKey('admin'), Hash: { S: '$pbkdf2-sha256$…' } } }),
@@ -80,21 +103,29 @@ describe('the stream filter on records DynamoDB Local produced', () => {
       }),
     );
     await send(new PutItemCommand({ TableName, Item: { ...throttleKey('admin'), Failures: { N: '1' } } }));
-    // The trigger's own counter updates: the first creates the aggregate item, the second modifies it.
-    for (const key of [series, series, hour]) {
-      await send(
-        new UpdateItemCommand({
-          TableName,
-          Key: key,
-          UpdateExpression: 'ADD #v :one',
-          ExpressionAttributeNames: { '#v': 'Views' },
-          ExpressionAttributeValues: { ':one': { N: '1' } },
-        }),
-      );
+
+    // The trigger itself on what the filter passed, plus a poison record: its aggregate writes (tries, series,
+    // technology) and its dead letter land in the same table, and so in the same stream.
+    const views = (await readAll()).filter(passes);
+    const first = views[0];
+    const poison = {
+      ...first,
+      dynamodb: { ...first?.dynamodb, SequenceNumber: `${first?.dynamodb?.SequenceNumber}0`, NewImage: {} },
+    } as DynamoDBRecord;
+    const handler = createStreamHandler({
+      tableName: TableName,
+      dynamodb: table.client,
+      log: jsonLogger('error', () => undefined),
+    });
+    const twice = [views, views.slice(0, 1)];
+    for (const batch of twice) {
+      const response = await handler({ Records: [...batch, poison] }, context);
+      if (response.batchItemFailures.length > 0) throw new Error('the trigger failed a batch');
     }
 
-    const streamArn = table.streamArn ?? '';
-    records = (await readStream(streams, streamArn)).map((r) => toLambdaRecord(r, streamArn));
+    // The TTL process deleting an expired view (delete it as TTL would).
+    await send(new DeleteItemCommand({ TableName, Key: viewKey(plain) }));
+    records = await readAll();
   });
 
   afterAll(async () => {
@@ -102,30 +133,28 @@ describe('the stream filter on records DynamoDB Local produced', () => {
     await table?.cleanup();
   });
 
-  it('reads every write back from the stream', () => {
+  it('drops engagement still waiting for its pageview, and passes the pageview joining it and later raises', () => {
+    // Act
+    const key = viewKey(early);
+    const results = ofItem(key.Path.S, key.Section.S);
+
     // Assess
-    expect(records.map((r) => r.eventName)).toEqual([
-      'INSERT',
-      'MODIFY',
-      'REMOVE',
-      'INSERT',
-      'MODIFY',
-      'INSERT',
-      'INSERT',
-      'MODIFY',
-      'INSERT',
+    expect(results).toEqual([
+      ['INSERT', false],
+      ['MODIFY', false],
+      ['MODIFY', true],
+      ['MODIFY', true],
     ]);
   });
 
-  it('passes the pageview insert and the engagement modify of a raw view, and not its removal', () => {
+  it('passes a pageview recorded on its own, and not its removal by TTL', () => {
     // Act
-    const view = viewKey(viewId);
-    const results = passing(view.Path.S, view.Section.S);
+    const key = viewKey(plain);
+    const results = ofItem(key.Path.S, key.Section.S);
 
     // Assess
     expect(results).toEqual([
       ['INSERT', true],
-      ['MODIFY', true],
       ['REMOVE', false],
     ]);
   });
@@ -136,14 +165,30 @@ describe('the stream filter on records DynamoDB Local produced', () => {
     expect(settings.value.filterPatternSources.join()).toContain(JSON.stringify([VIEW_SECTION]));
   });
 
+  it('never passes the trigger’s own writes: tries, series, technology and dead letters, new or updated', () => {
+    // Act
+    const own = records.filter((r) => {
+      const path = r.dynamodb?.Keys?.[PARTITION_KEY]?.S;
+      return path === sitePartition('example.com') || path === DEAD_LETTER_PARTITION;
+    });
+    const sections = new Set(own.map((r) => r.dynamodb?.Keys?.[SORT_KEY]?.S ?? ''));
+
+    // Assess: every kind of item the trigger writes is there, created and then updated, and none passes.
+    expect(sections).toContain(seriesKey('example.com', DAY).Section.S);
+    expect(sections).toContain(techKey('example.com', DAY).Section.S);
+    const tries = new Set([...sections].map((s) => parseTrieSection(s)?.dimension).filter((d) => d));
+    expect(tries).toEqual(new Set(['page', 'referrer']));
+    expect(own.filter((r) => r.dynamodb?.Keys?.[PARTITION_KEY]?.S === DEAD_LETTER_PARTITION)).toHaveLength(2);
+    expect(new Set(own.map((r) => r.eventName))).toEqual(new Set(['INSERT', 'MODIFY']));
+    expect(own.filter(passes)).toEqual([]);
+  });
+
   it.each([
     ['user writes', userKey('admin')],
     ['sign-in throttle writes', throttleKey('admin')],
-    ['daily aggregate updates', seriesKey('example.com', '2026-01-01')],
-    ['hourly aggregate updates', hourItemKey('example.com', '0', '2026-01-01T10')],
   ])('drops %s', (_name, key) => {
     // Act
-    const results = passing(key.Path.S, key.Section.S);
+    const results = ofItem(key.Path.S, key.Section.S);
 
     // Assess
     expect(results.length).toBeGreaterThan(0);

@@ -52,6 +52,35 @@ describe('template.yaml HTTP API', () => {
     expect(settings.ThrottlingRateLimit).toEqual(expect.any(Number));
   });
 
+  it('throttles each ingest route on its own, at the rate and burst the template parameters set', () => {
+    // Prepare
+    const routes = httpRoutes(template);
+    if (!routes.ok) throw routes.error;
+    const routeKeys = routes.value.map((r) => `${r.method} ${r.path}`);
+
+    // Act
+    const settings = api.Properties.RouteSettings as Record<string, Record<string, unknown>>;
+
+    // Assess: keyed by real route keys (CloudFormation rejects a stage whose settings name a missing route).
+    const ingest = ['ANY /api/event', 'ANY /pv.gif', 'ANY /append'];
+    expect(Object.keys(settings).sort()).toEqual([...ingest].sort());
+    for (const key of ingest) {
+      expect(routeKeys).toContain(key);
+      expect(settings[key]).toEqual({
+        ThrottlingBurstLimit: { Ref: 'IngestBurstLimit' },
+        ThrottlingRateLimit: { Ref: 'IngestRateLimit' },
+      });
+    }
+    for (const name of ['IngestRateLimit', 'IngestBurstLimit'])
+      expect(template.Parameters[name]).toMatchObject({ Type: 'Number', MinValue: 1 });
+    // The ingest limits sit below the stage's ceiling by default, so they are what a flood meets first.
+    const stage = api.Properties.DefaultRouteSettings as Record<string, number>;
+    expect(template.Parameters.IngestRateLimit?.Default).toBeLessThanOrEqual(stage.ThrottlingRateLimit ?? 0);
+    expect(template.Parameters.IngestBurstLimit?.Default).toBeLessThanOrEqual(
+      stage.ThrottlingBurstLimit ?? 0,
+    );
+  });
+
   it('writes access logs that hold no IP address or user agent', () => {
     // Act
     const logs = api.Properties.AccessLogSettings as { DestinationArn: unknown; Format: string };
@@ -74,6 +103,8 @@ describe('template.yaml HTTP API', () => {
         'RetentionDays',
         'StreamBatchSize',
         'StreamBatchingWindow',
+        'IngestRateLimit',
+        'IngestBurstLimit',
         'LogLevel',
       ]),
     );

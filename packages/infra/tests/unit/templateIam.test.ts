@@ -1,13 +1,18 @@
 // template.yaml's IAM: exact actions on exact ARNs, no wildcards, no SAM-generated roles with managed policies.
 import {
+  DEAD_LETTER_PARTITION,
+  deadLetterKey,
   PARTITION_KEY,
   passwordHashUpgrade,
   SORT_KEY,
+  seriesKey,
   sitePartition,
   THROTTLE_ATTRIBUTES,
+  techKey,
   throttleKey,
   throttleReservation,
   throttleRestart,
+  trieNodeKey,
   type UpdateParts,
   USER_ATTRIBUTES,
   userKey,
@@ -206,17 +211,30 @@ describe('template.yaml IAM', () => {
     expect(sub.endsWith(':parameter$' + '{AuthKeyParameterName}')).toBe(true);
   });
 
-  it('lets the stream trigger update only aggregates, read its stream and report failures to its queue only', () => {
-    // Act
+  it('lets the stream trigger update and read only aggregates, put and delete only dead letters, read its stream and report failures to its queue', () => {
+    // Prepare
     const statements = roleStatements(resource(template, 'StreamTriggerFnRole').Properties);
+    const table = { 'Fn::GetAtt': ['Table', 'Arn'] };
 
-    // Assess
-    expect(actionsOn(statements, { 'Fn::GetAtt': ['Table', 'Arn'] })).toEqual(['dynamodb:UpdateItem']);
-    expect(
-      statements.find(
-        (st) => JSON.stringify(st.Resource) === JSON.stringify({ 'Fn::GetAtt': ['Table', 'Arn'] }),
-      )?.Condition,
-    ).toEqual(onLeadingKeys([SITES]));
+    // Act
+    const onTable = statements.filter((s) => JSON.stringify(s.Resource) === JSON.stringify(table));
+
+    // Assess: ADD to aggregates (and undo), read trie items and series to route, keep dead letters (deleted
+    // again on a rollback); no Query, Scan, batch write or transaction, nothing on views, users or throttles.
+    expect(onTable).toEqual([
+      {
+        Effect: 'Allow',
+        Action: ['dynamodb:UpdateItem', 'dynamodb:GetItem', 'dynamodb:BatchGetItem'],
+        Resource: table,
+        Condition: onLeadingKeys([SITES]),
+      },
+      {
+        Effect: 'Allow',
+        Action: ['dynamodb:PutItem', 'dynamodb:DeleteItem'],
+        Resource: table,
+        Condition: onLeadingKeys([DEAD_LETTER_PARTITION]),
+      },
+    ]);
     expect(actionsOn(statements, { 'Fn::GetAtt': ['Table', 'StreamArn'] })).toEqual(
       [
         'dynamodb:DescribeStream',
@@ -232,5 +250,31 @@ describe('template.yaml IAM', () => {
       'logs:CreateLogStream',
       'logs:PutLogEvents',
     ]);
+    // Nothing else: every statement of the role is one of the above.
+    const resources = [
+      table,
+      { 'Fn::GetAtt': ['Table', 'StreamArn'] },
+      { 'Fn::GetAtt': ['StreamFailureQueue', 'Arn'] },
+      { 'Fn::GetAtt': ['StreamTriggerFnLogGroup', 'Arn'] },
+    ].map((r) => JSON.stringify(r));
+    expect(statements.filter((s) => !resources.includes(JSON.stringify(s.Resource)))).toEqual([]);
+    expect(statements).toHaveLength(onTable.length + 3);
+  });
+
+  it('names in its conditions exactly the partitions core-model gives aggregates and dead letters', () => {
+    // Prepare: the keys the trigger writes, from core-model.
+    const written = [
+      seriesKey('example.com', '2026-03-08'),
+      techKey('example.com', '2026-03-08'),
+      trieNodeKey('example.com', 'page', '2026-03-08', '3f'),
+      trieNodeKey('example.com', 'referrer', '2026-03-08', ''),
+    ];
+
+    // Act
+    const prefixes = written.map((k) => prefixOf(k.Path.S));
+
+    // Assess
+    expect(new Set(prefixes)).toEqual(new Set([SITES]));
+    expect(deadLetterKey('2026-03-08T00:00:00.000Z#x').Path.S).toBe(DEAD_LETTER_PARTITION);
   });
 });
