@@ -2,7 +2,8 @@
 // condition on trie items so no item ever passes its budget.
 import type { AttributeValue, UpdateItemCommandInput } from '@aws-sdk/client-dynamodb';
 import type { Key } from './layout';
-import { SIZE_ATTRIBUTE } from './valueTrie';
+import { distinctAttribute } from './series';
+import { SIZE_ATTRIBUTE, TRIE_DIMENSIONS } from './valueTrie';
 
 /** Attributes per UpdateItem: keeps the expression well under DynamoDB's 4 KB expression limit. */
 export const MAX_ADDS_PER_UPDATE = 150;
@@ -85,8 +86,15 @@ export function trieNodeUpdate(
 }
 
 /**
+ * Attributes an undo leaves alone: they account for entries that stay in their items after an undo (at zero),
+ * not for views. The size (`Sz`) stays true because the entries keep their bytes; a day's distinct counts stay
+ * true because the values' markers stay, so a retry sees them as known and does not count them again.
+ */
+const ACCOUNTING = new Set([SIZE_ATTRIBUTE, ...TRIE_DIMENSIONS.map(distinctAttribute)]);
+
+/**
  * The update that takes back an applied counter update: the same item, every amount negated, no condition and
- * no size change (the entries it created stay, at zero, so the size they were charged stays true).
+ * no change to what accounts for entries that stay (ACCOUNTING).
  */
 export function negatedCounterUpdate(
   tableName: string,
@@ -94,6 +102,6 @@ export function negatedCounterUpdate(
   adds: ReadonlyMap<string, bigint>,
 ): UpdateItemCommandInput | undefined {
   const negated = new Map<string, bigint>();
-  for (const [name, delta] of adds) if (delta !== 0n && name !== SIZE_ATTRIBUTE) negated.set(name, -delta);
+  for (const [name, delta] of adds) if (delta !== 0n && !ACCOUNTING.has(name)) negated.set(name, -delta);
   return negated.size === 0 ? undefined : counterUpdate(tableName, key, negated);
 }

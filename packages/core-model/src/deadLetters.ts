@@ -48,6 +48,13 @@ const deadLetterAttributes = item({
   ReplayClaimedAt: optional(int({ min: 0 })),
 });
 
+/** Cuts text to at most `max` UTF-16 units without splitting a surrogate pair (which would not be text). */
+function cut(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const end = /[\ud800-\udbff]/.test(text.charAt(max - 1)) ? max - 1 : max;
+  return text.slice(0, end);
+}
+
 /** The key of a dead letter. */
 export const deadLetterKey = (id: string): Key => ({
   Path: { S: DEAD_LETTER_PARTITION },
@@ -64,12 +71,12 @@ export function encodeDeadLetter(d: DeadLetter): Record<string, AttributeValue> 
     Section: d.id,
     Kind: d.kind,
     At: d.at,
-    Error: d.error.slice(0, 2000),
+    Error: cut(d.error, 2000),
     Source: d.source,
     TargetPath: d.target?.path,
     TargetSection: d.target?.section,
     Adds: d.adds,
-    Record: d.record?.slice(0, DEAD_LETTER_RECORD_CHARS),
+    Record: d.record === undefined ? undefined : cut(d.record, DEAD_LETTER_RECORD_CHARS),
     ReplayClaimedAt: d.claimedAt,
   });
 }

@@ -1,7 +1,7 @@
 // Transient faults (mocked over a real table) and the deadline: the batch is undone whole, retried.
 import type { UpdateItemCommandInput } from '@aws-sdk/client-dynamodb';
 import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
-import type { RawView } from '@footfall/core-model';
+import { distinctAttribute, type RawView, TRIE_DIMENSIONS } from '@footfall/core-model';
 import { type AggregateReport, reportFromTable, reportFromViews, scopeOf } from '../helpers/aggregateReport';
 import { summaryOf } from '../helpers/captureLog';
 import { contextRunningOutAfter, lambdaContext } from '../helpers/context';
@@ -54,6 +54,8 @@ function nthForwardWrite(n: number, error: () => Error): FailRule {
 }
 
 /** The amounts each landed write added, by item and attribute, minus what undos took back (Sz excluded). */
+const ACCOUNTING = new Set(['Sz', ...TRIE_DIMENSIONS.map(distinctAttribute)]);
+
 function netAdds(calls: readonly Call[]): Map<string, bigint> {
   const net = new Map<string, bigint>();
   for (const c of calls) {
@@ -62,7 +64,9 @@ function netAdds(calls: readonly Call[]): Map<string, bigint> {
     for (const m of (input.UpdateExpression ?? '').matchAll(/(#\w+) (:\w+)/g)) {
       const name = input.ExpressionAttributeNames?.[m[1] ?? ''] ?? '';
       const n = input.ExpressionAttributeValues?.[m[2] ?? '']?.N;
-      if (n === undefined || name === 'Sz') continue;
+      // Sz and a day's distinct counts account for entries that stay after an undo (at zero), so an undo leaves
+      // them alone and a retry does not count those values again (core-model negatedCounterUpdate).
+      if (n === undefined || ACCOUNTING.has(name)) continue;
       const key = `${JSON.stringify(input.Key)} ${name}`;
       net.set(key, (net.get(key) ?? 0n) + BigInt(n));
     }

@@ -1,4 +1,5 @@
 // Value tries: keys, entry names and budgets that keep an item in one write unit, and what readers decode.
+import fc from 'fast-check';
 import {
   DISTINCT_CAP,
   entryBytes,
@@ -14,6 +15,7 @@ import {
   parseHourEntry,
   parseTrieSection,
   readTrieNode,
+  readTrieRows,
   SIZE_ATTRIBUTE,
   TRIE_DIMENSIONS,
   trieNodeKey,
@@ -153,5 +155,69 @@ describe('readTrieNode', () => {
     expect(r.errors.map((e) => e.path).sort()).toEqual([':bad.com', ':neg.com', 'weird name'].sort());
     expect(foreign.value).toBeUndefined();
     expect(foreign.errors).toHaveLength(1);
+  });
+});
+
+describe('readTrieRows (the breakdown fast path)', () => {
+  test('agrees with readTrieNode on any page item, including numbers past 2^53', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            path: fc.constantFrom('/a', '/b', '/c'),
+            hour: fc.nat(23),
+            spill: fc.nat(2),
+            views: fc.bigInt(0n, 999_999n),
+            engaged: fc.bigInt(0n, 999_999n),
+          }),
+          { maxLength: 20 },
+        ),
+        (entries) => {
+          // Prepare
+          const item: Record<string, { N: string } | { S: string }> = {
+            ...trieNodeKey('example.com', 'page', '2026-03-08', 'a'),
+          };
+          for (const e of entries) {
+            item[valueEntry(e.path)] = { N: '0' };
+            const counters = {
+              views: e.views,
+              visitors: e.views / 2n,
+              engaged: e.engaged,
+              durationSum: e.engaged * 7000n,
+              scrollSum: e.engaged * 99n,
+            };
+            item[hourEntry(valueHash(e.path).id, e.hour, e.spill)] = { N: packPageHour(counters).toString() };
+          }
+
+          // Act
+          const fast = readTrieRows(item);
+          const careful = readTrieNode(item);
+
+          // Assess
+          expect(fast.errors).toEqual([]);
+          for (const [id, hours] of careful.value?.pageHours ?? []) {
+            const views = [...hours.values()].reduce((n, c) => n + Number(c.views), 0);
+            const visitors = [...hours.values()].reduce((n, c) => n + Number(c.visitors), 0);
+            expect(fast.value?.pageViews.get(id)).toEqual({ views, visitors });
+          }
+          expect([...(fast.value?.values.keys() ?? [])].sort()).toEqual(
+            [...(careful.value?.values.keys() ?? [])].sort(),
+          );
+        },
+      ),
+    );
+  });
+
+  test('still reports a malformed entry instead of counting it', () => {
+    const item = {
+      ...trieNodeKey('example.com', 'page', '2026-03-08', ''),
+      il7asoJja: { N: '-5' },
+      [valueEntry('/')]: { S: 'x' },
+    };
+    expect(
+      readTrieRows(item)
+        .errors.map((e) => e.path)
+        .sort(),
+    ).toEqual([':/', 'il7asoJja']);
   });
 });

@@ -187,7 +187,29 @@ export async function applyViewDelta(
       adds: letter.adds ? Object.fromEntries(letter.adds) : undefined,
       record: letter.record === undefined ? undefined : safeJson(letter.record),
     });
-    const r = await ledger.put(deadLetterKey(id), item);
+    let r = await ledger.put(deadLetterKey(id), item);
+    if (r.kind === 'permanent') {
+      // DynamoDB refuses the dead letter itself (its content): keep what can be kept, so the letter is listed and
+      // the shard moves on, and say what was lost in the log line that lists it.
+      const reason = describeError(r.error);
+      r = await ledger.put(
+        deadLetterKey(id),
+        encodeDeadLetter({
+          id,
+          kind: letter.target ? 'update' : 'record',
+          at,
+          error: `${error} (the dead letter's content could not be stored: ${reason})`,
+          source: letter.source,
+          target: letter.target
+            ? { path: letter.target.Path.S, section: letter.target.Section.S }
+            : undefined,
+        }),
+      );
+      if (r.kind === 'permanent') {
+        setAside.push({ id, target: 'not stored', error: `${error}; dead letter refused: ${reason}` });
+        return;
+      }
+    }
     if (r.kind !== 'ok') throw new Stop('write-failed', r.kind === 'condition' ? undefined : r.error);
     stats.deadLettered++;
     setAside.push({

@@ -8,7 +8,7 @@ import {
   type Item,
   OTHER_VALUE,
   type PairCount,
-  readTrieNode,
+  readTrieRows,
   TECH_DIMENSIONS,
   type TechDimension,
   type TrieDimension,
@@ -57,7 +57,7 @@ export function trieDayCounts(
   const pageNames = new Map<string, Map<string, string>>();
   const pageHours = new Map<string, Map<string, PairCount>>();
   for (const item of items) {
-    const r = readTrieNode(item);
+    const r = readTrieRows(item);
     errors.push(...r.errors);
     const node = r.value;
     if (!node || node.dimension !== dimension) continue;
@@ -81,8 +81,7 @@ export function trieDayCounts(
       pageHours.set(node.day, sums);
     }
     for (const path of node.values.keys()) names.set(valueId(path), path);
-    for (const [id, hours] of node.pageHours)
-      for (const c of hours.values()) add(sums, id, { views: Number(c.views), visitors: Number(c.visitors) });
+    for (const [id, p] of node.pageViews) add(sums, id, p);
   }
   for (const [day, sums] of pageHours) {
     const names = pageNames.get(day) ?? new Map<string, string>();

@@ -185,3 +185,47 @@ test('an item that filled up meanwhile sends its values to the next item, in the
   expect(pageWrites.slice(1).every((s) => s.length === 'pg#2026-03-08#'.length + 1)).toBe(true);
   expect(outcome.status === 'applied' && outcome.stats.conditionalFailures).toBe(1);
 });
+
+test('a dead letter DynamoDB refuses for its content is kept without it, and the batch still lands', async () => {
+  // Prepare: the series write is refused, and so is the first (full) dead letter.
+  ddb.on(UpdateItemCommand).callsFake(async (input: UpdateItemCommandInput) => {
+    if (input.Key?.Section?.S?.startsWith('series#')) throw awsError('ValidationException', 400);
+    return {};
+  });
+  let puts = 0;
+  ddb.on(PutItemCommand).callsFake(async () => {
+    puts++;
+    if (puts === 1) throw awsError('ValidationException', 400);
+    return {};
+  });
+
+  // Act
+  const outcome = await applyViewDelta(delta(), [], ctx());
+
+  // Assess
+  expect(outcome.status).toBe('applied');
+  const kept = ddb.commandCalls(PutItemCommand)[1]?.args[0].input.Item;
+  expect(kept?.Error?.S).toMatch(/content could not be stored/);
+  expect(kept?.TargetSection?.S).toMatch(/^series#/);
+});
+
+test('an undo leaves the accounting of entries that stay (size, distinct counts) as it is', async () => {
+  // Prepare: everything lands, then the technology item fails, so the batch is rolled back.
+  const undos: UpdateItemCommandInput[] = [];
+  ddb.on(UpdateItemCommand).callsFake(async (input: UpdateItemCommandInput) => {
+    const first = input.ExpressionAttributeValues?.[':a0']?.N ?? '';
+    if (first.startsWith('-')) undos.push(input);
+    else if (input.Key?.Section?.S?.startsWith('dims#t#')) throw awsError('ThrottlingException', 400);
+    return {};
+  });
+
+  // Act
+  const outcome = await applyViewDelta(delta(), [], ctx({ concurrency: 1 }));
+
+  // Assess
+  expect(outcome.status).toBe('rolled-back');
+  const undone = undos.flatMap((u) => Object.values(u.ExpressionAttributeNames ?? {}));
+  expect(undone).not.toContain('Sz');
+  expect(undone.filter((n) => /^c(pg|rf|us|uc)$/.test(n))).toEqual([]);
+  expect(undone).toEqual(expect.arrayContaining(['v00']));
+});
