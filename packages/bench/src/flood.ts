@@ -43,9 +43,9 @@ export interface FloodResult {
 const BENCH_USER = { username: 'bench', createdAt: Date.UTC(2026, 0, 1), sessionEpoch: 0 };
 
 /**
- * Sends the flood through api-fn as fast as `inFlight` clients can (far faster than the ingest throttle lets a
- * flood arrive in AWS), while the stream poller delivers batches to the trigger; records when each ordinary
- * view's batch was applied.
+ * Sends the flood through api-fn at the pace its send times give (the rate a flood arrives at once API
+ * Gateway's ingest throttle lets it through), while the stream poller delivers batches to the trigger with
+ * template.yaml's batch size and window; records when each ordinary view's batch was applied.
  */
 export async function measureFlood(
   sends: readonly FloodSend[],
@@ -124,10 +124,14 @@ export async function measureFlood(
 
     let next = 0;
     let refused = 0;
+    const t0 = Date.now();
+    const first = sent[0]?.time ?? 0;
     await Promise.all(
       Array.from({ length: inFlight }, async () => {
         while (next < sent.length) {
           const s = sent[next++] as FloodSend;
+          const wait = t0 + (s.time - first) - Date.now();
+          if (wait > 0) await new Promise((r) => setTimeout(r, wait));
           const res = (await api(
             httpEvent({
               method: 'POST',

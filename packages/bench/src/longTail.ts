@@ -281,7 +281,7 @@ export async function measureLongTail(
         mismatches: mismatches.slice(0, 10),
       };
     };
-    const head = records.slice(0, 6_000);
+    const head = records.slice(0, 3_000);
     const [b100, b1000] = await Promise.all([
       run(ddb.endpoint, 100, records),
       run(second.endpoint, 1000, records),

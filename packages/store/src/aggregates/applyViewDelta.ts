@@ -279,8 +279,65 @@ export async function applyViewDelta(
       others.set(id, o);
     };
 
+    // Round 0 sends every write of the batch at once: the trie items, each day's series (with the distinct values
+    // it places: routing already knows which are new), technology and (other) items, and the dead letters of
+    // unreadable records. A trie item that filled up meanwhile sends its values round again (later rounds).
+    type Write = () => Promise<void>;
+    const trieWrite =
+      (p: PendingNode): Write =>
+      async () => {
+        if (p.adds.size > MAX_ADDS_PER_UPDATE)
+          throw new Error(`${p.adds.size} entries planned for one trie item`);
+        const input = trieNodeUpdate(ctx.tableName, p.key, p.adds, p.bytes, p.budget);
+        const written = new Map(p.adds);
+        if (p.bytes > 0) written.set(SIZE_ATTRIBUTE, BigInt(p.bytes));
+        const r = await ledger.update(input, written);
+        if (r.kind === 'ok') {
+          ctx.knowledge.learnWrite(p.key, r.output.Attributes, p.adds, p.bytes, now());
+          return;
+        }
+        if (r.kind === 'condition') {
+          ctx.knowledge.learnItem(p.key, r.item, now());
+          for (const { group, part } of p.parts) unrouted.push({ ...group, entries: part.entries });
+          return;
+        }
+        if (r.kind === 'permanent') {
+          await deadLetter({ target: p.key, adds: written }, describeError(r.error));
+          return;
+        }
+        throw new Stop('write-failed', r.error);
+      };
+    const counterWrite =
+      (input: UpdateItemCommandInput, adds: Map<string, bigint>, series?: DayDelta): Write =>
+      async () => {
+        const r = await ledger.update(input, adds);
+        if (r.kind === 'ok') {
+          if (series) ctx.knowledge.learnCounts(series.site, series.day, r.output.Attributes, now());
+          return;
+        }
+        if (r.kind === 'permanent' || r.kind === 'condition') {
+          await deadLetter(
+            { target: input.Key as Key, adds },
+            describeError(r.kind === 'permanent' ? r.error : 'condition'),
+          );
+          return;
+        }
+        throw new Stop('write-failed', r.error);
+      };
+    const otherWrites = (): Write[] => {
+      const writes: Write[] = [];
+      for (const o of others.values()) {
+        const adds = new Map([[OTHER_ENTRY, packPair(o.views, o.visitors)]]);
+        if (o.views !== 0n || o.visitors !== 0n)
+          writes.push(counterWrite(counterUpdate(ctx.tableName, o.key, adds), adds));
+      }
+      others.clear();
+      return writes;
+    };
+
     let unrouted = groupsOf(days);
-    for (let round = 0; unrouted.length > 0; round++) {
+    const counted = new Set<ValueGroup>();
+    for (let round = 0; round === 0 || unrouted.length > 0; round++) {
       if (round >= MAX_ROUNDS)
         throw new Stop('write-failed', new Error('trie items kept filling up under this batch'));
       const pending = new Map<string, PendingNode>();
@@ -316,7 +373,10 @@ export async function applyViewDelta(
             stats.cappedValues++;
             toOther(g);
           } else {
-            if (r.isNew) {
+            // A value routed again after a full item was counted the first time.
+            const base = g.counted ?? g;
+            if (r.isNew && !counted.has(base)) {
+              counted.add(base);
               const id = capId(g.site, g.day, g.dimension);
               newCounts.set(id, (newCounts.get(id) ?? 0) + 1);
             }
@@ -329,7 +389,7 @@ export async function applyViewDelta(
               }
               p.bytes += part.bytes;
               for (const [name, d] of part.adds) p.adds.set(name, (p.adds.get(name) ?? 0n) + d);
-              p.parts.push({ group: g, part });
+              p.parts.push({ group: { ...g, counted: base }, part });
             }
           }
         }
@@ -337,82 +397,30 @@ export async function applyViewDelta(
         toRoute = later;
       }
 
-      // One write per item; an item that filled up meanwhile sends its values round again.
-      await runWrites([...pending.values()], async (p) => {
-        if (p.adds.size > MAX_ADDS_PER_UPDATE)
-          throw new Error(`${p.adds.size} entries planned for one trie item`);
-        const input = trieNodeUpdate(ctx.tableName, p.key, p.adds, p.bytes, p.budget);
-        const written = new Map(p.adds);
-        if (p.bytes > 0) written.set(SIZE_ATTRIBUTE, BigInt(p.bytes));
-        const r = await ledger.update(input, written);
-        if (r.kind === 'ok') {
-          const old = r.output.Attributes;
-          ctx.knowledge.learnWrite(p.key, old, p.adds, p.bytes, now());
-          // A value another writer named here first is not new after all.
-          for (const { group, part } of p.parts)
-            if (part.placesMarker && old?.[group.marker] !== undefined) {
-              const id = capId(group.site, group.day, group.dimension);
-              newCounts.set(id, (newCounts.get(id) ?? 1) - 1);
-            }
-          return;
-        }
-        for (const { group, part } of p.parts)
-          if (part.placesMarker) {
-            const id = capId(group.site, group.day, group.dimension);
-            newCounts.set(id, (newCounts.get(id) ?? 1) - 1);
+      const writes: Write[] = [...pending.values()].map(trieWrite);
+      if (round === 0) {
+        for (const d of days) {
+          const series = new Map(d.series);
+          for (const dimension of d.values.keys()) {
+            const n = newCounts.get(capId(d.site, d.day, dimension)) ?? 0;
+            if (n !== 0) series.set(distinctAttribute(dimension), BigInt(n));
           }
-        if (r.kind === 'condition') {
-          ctx.knowledge.learnItem(p.key, r.item, now());
-          for (const { group, part } of p.parts) unrouted.push({ ...group, entries: part.entries });
-          return;
+          for (const adds of chunks(series)) {
+            const input = counterUpdate(ctx.tableName, seriesKey(d.site, d.day), adds);
+            input.ReturnValues = 'ALL_NEW';
+            writes.push(counterWrite(input, adds, d));
+          }
+          for (const adds of chunks(d.tech))
+            writes.push(counterWrite(counterUpdate(ctx.tableName, techKey(d.site, d.day), adds), adds));
         }
-        if (r.kind === 'permanent') {
-          await deadLetter({ target: p.key, adds: written }, describeError(r.error));
-          return;
-        }
-        throw new Stop('write-failed', r.error);
-      });
+        // Unreadable records are kept too, so an operator can see them (and replay them if a fix makes them
+        // readable).
+        for (const p of poison)
+          writes.push(() => deadLetter({ record: p.record, source: p.sequenceNumber }, p.error));
+      }
+      writes.push(...otherWrites());
+      await runWrites(writes, (w) => w());
     }
-
-    // The day items: series (with the new distinct counts), technology, and (other) in each trie's root.
-    const dayWrites: { input: UpdateItemCommandInput; adds: Map<string, bigint>; series?: DayDelta }[] = [];
-    for (const d of days) {
-      const series = new Map(d.series);
-      for (const dimension of d.values.keys()) {
-        const n = newCounts.get(capId(d.site, d.day, dimension)) ?? 0;
-        if (n !== 0) series.set(distinctAttribute(dimension), BigInt(n));
-      }
-      for (const adds of chunks(series)) {
-        const input = counterUpdate(ctx.tableName, seriesKey(d.site, d.day), adds);
-        input.ReturnValues = 'ALL_NEW';
-        dayWrites.push({ input, adds, series: d });
-      }
-      for (const adds of chunks(d.tech))
-        dayWrites.push({ input: counterUpdate(ctx.tableName, techKey(d.site, d.day), adds), adds });
-    }
-    for (const o of others.values()) {
-      const adds = new Map([[OTHER_ENTRY, packPair(o.views, o.visitors)]]);
-      if (o.views !== 0n || o.visitors !== 0n)
-        dayWrites.push({ input: counterUpdate(ctx.tableName, o.key, adds), adds });
-    }
-    await runWrites(dayWrites, async (w) => {
-      const r = await ledger.update(w.input, w.adds);
-      if (r.kind === 'ok') {
-        if (w.series) ctx.knowledge.learnCounts(w.series.site, w.series.day, r.output.Attributes, now());
-        return;
-      }
-      if (r.kind === 'permanent' || r.kind === 'condition') {
-        await deadLetter(
-          { target: w.input.Key as Key, adds: w.adds },
-          describeError(r.kind === 'permanent' ? r.error : 'condition'),
-        );
-        return;
-      }
-      throw new Stop('write-failed', r.error);
-    });
-
-    // Unreadable records are kept too, so an operator can see them (and replay them if a fix makes them readable).
-    await runWrites(poison, (p) => deadLetter({ record: p.record, source: p.sequenceNumber }, p.error));
 
     for (const n of newCounts.values()) stats.newValues += n;
     return { status: 'applied', stats, setAside };

@@ -30,6 +30,8 @@ export interface ValueGroup {
   /** Views and visitors it carries, counted in `(other)` if the value cannot get its own entries. */
   views: bigint;
   visitors: bigint;
+  /** The group this one was split from when routed again (its distinct count was taken then). */
+  counted?: ValueGroup;
 }
 
 /** What routing needs to know of an item: what the writer knows, plus what this batch already put there. */
