@@ -65,6 +65,27 @@ ${rows}
   stream-trigger-fn handler in batches of 1, 10 and 100 into fresh tables. Every DynamoDB call asks for
   \`ReturnConsumedCapacity: TOTAL\` and the units DynamoDB Local charged are summed. Each run then reads the
   reports back through api-fn and compares them with the workload's ground truth; a mismatch fails the bench.
+- **Long tail** (SPEC §6: one day of 60,000 pageviews over 20,000 Zipf(0.9) paths, 2,000 referrer hosts, 500
+  UTM campaigns, the reference mix of user agents, bots, time zones and engagement): ingest cost is measured
+  on the first 3,000 sends through the real api-fn handler (one ≤ 1 KB item per request, so it does not depend
+  on cardinality), and the stream records of the whole day are built with api-fn's own enrichment and checked
+  equal to the real stream of those 3,000 sends (a figure of its own). The day is replayed through the real
+  trigger in batches of 1,000 and 100 (two DynamoDB Locals side by side) and, on its first 3,000 records, 10 and
+  1 (a large site's first hours; no budget). Each table is checked against the ground truth: totals, every
+  listed breakdown row, and the CSV export (every page row exact, the (other) rows making the day's views add
+  up, at least 10,000 pages exact). The 5 % of views with a custom event are generated but not sent until the
+  API accepts custom events.
+- **Largest aggregate item**: every item of the site's partition after the long-tail (batches of 100 and
+  1,000) and flood runs, sized by DynamoDB's rules (core-model \`itemBytes\`).
+- **Long-tail dashboard load**: the 31-day load above on the long-tail batch-100 table, once metered for read
+  units, then 20 times with its five calls at once for the latency (p95 and median, wall clock, DynamoDB Local).
+- **Flood** (SPEC §6's hostile client: distinct 512-byte paths, half multi-byte; distinct 253-byte referrer
+  hosts and 100-byte UTM values; ordinary views spread evenly among them) at a quarter of its size, arriving at
+  100 requests a second (twice the default \`IngestRateLimit\`: in AWS the throttle sets how fast a flood
+  arrives) through api-fn, while pnpm dev's stream poller reads the real stream and invokes the trigger with
+  template.yaml's batch size (100), window (5 s) and filter. An ordinary view is late when its batch was applied
+  more than 30 s after it was sent, lost when never. How late depends on the arrival rate, not on the flood's
+  length, once the pipeline is steady; the full-size flood takes four times as long at the same rate.
 - **Original design for comparison: 19 WCU per view** (1 put + 11 counter updates per view, 1 read + 7
   updates per engagement append).
 - **Load time**: \`hyperfine\` times \`node -e "await import(bundle)"\` for each Lambda bundle, for a

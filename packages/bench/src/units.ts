@@ -131,7 +131,9 @@ export async function measureUnits(
   sends: readonly Send[],
   batchSizes: readonly number[],
 ): Promise<UnitsResult> {
+  // Two DynamoDB Locals, one per core: the batch-1 replay (one invocation per record) runs on its own.
   const ddb = await startDynamoDBLocal();
+  const second = await startDynamoDBLocal();
   try {
     const endpoint = ddb.endpoint;
     const key = generateKey();
@@ -184,6 +186,7 @@ export async function measureUnits(
     // The three replays are independent (own table, own client, each strictly sequential inside), so they
     // run side by side: DynamoDB Local uses both cores, and each replay's write units stay deterministic.
     const replay = async (batchSize: number): Promise<UnitsResult['batches'][number]> => {
+      const endpoint = batchSize === 1 ? second.endpoint : ddb.endpoint;
       const tableName = `bench-agg-${batchSize}`;
       const aggMeter = new CapacityMeter();
       const aggClient = new DynamoDBClient(localClientConfig(endpoint));
@@ -282,6 +285,6 @@ export async function measureUnits(
       sampleRecords: records.slice(0, 100),
     };
   } finally {
-    await ddb.stop();
+    await Promise.all([ddb.stop(), second.stop()]);
   }
 }
