@@ -1,7 +1,8 @@
 // Errors of api-fn: one base class carrying the HTTP status and the snake_case code the client sees.
+import { FootfallError } from '@footfall/kernel';
 
 /** An error that becomes an HTTP error response `{"error":{"code","message"}}` with `status`. */
-export class ApiError extends Error {
+export class ApiError extends FootfallError {
   constructor(
     readonly status: number,
     readonly code: string,

@@ -1,5 +1,6 @@
 // The claims inside a session token: who it is for, and which incarnation and session epoch of that user.
-import { err, ok, type Result, type User } from '@footfall/core-model';
+import type { User } from '@footfall/core-model';
+import { err, ok, type Result } from '@footfall/kernel';
 
 /**
  * What a session token names. `created` tells a user removed and added again (a new CreatedAt) from the one

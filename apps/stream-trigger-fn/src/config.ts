@@ -1,6 +1,6 @@
 // The function's settings, read once per container from its environment.
 import type { DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
-import { err, ok, type Result } from '@footfall/core-model';
+import { err, ok, type Result } from '@footfall/kernel';
 import { ConfigError } from './errors';
 import { type LogLevel, parseLogLevel } from './log';
 

@@ -1,7 +1,8 @@
 // Errors of stream-trigger-fn: one base class, subclasses with fixed message shapes.
+import { FootfallError } from '@footfall/kernel';
 
 /** Base class of every error stream-trigger-fn produces. */
-export class StreamTriggerError extends Error {
+export class StreamTriggerError extends FootfallError {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'StreamTriggerError';

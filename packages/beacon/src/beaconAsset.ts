@@ -2,9 +2,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { Result } from '@footfall/kernel';
 import { BeaconBuildMissingError, type BeaconError, BeaconManifestError } from './errors';
 import { type BeaconManifest, decodeManifest } from './manifest';
-import type { Result } from './result';
 
 /** The script and what a server needs to serve it under both names. */
 export interface BeaconAsset extends BeaconManifest {

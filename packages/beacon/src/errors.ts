@@ -1,7 +1,8 @@
 // Errors of the beacon package's Node side: one base class, subclasses with fixed message shapes.
+import { FootfallError } from '@footfall/kernel';
 
 /** Base class of every error the beacon package produces. */
-export class BeaconError extends Error {
+export class BeaconError extends FootfallError {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'BeaconError';

@@ -3,4 +3,3 @@ export { type BeaconAsset, beaconAsset, beaconDistDir, loadBeaconAsset } from '.
 export { BeaconBuildMissingError, BeaconError, BeaconManifestError } from './errors';
 export { gzipSize } from './gzipSize';
 export { type BeaconManifest, decodeManifest } from './manifest';
-export type { Result } from './result';

@@ -1,6 +1,7 @@
 // Decodes dist/manifest.json, the build's record of the script's hash and sizes.
+
+import type { Result } from '@footfall/kernel';
 import { BeaconManifestError } from './errors';
-import type { Result } from './result';
 
 /** What `scripts/build.mjs` writes next to the script. */
 export interface BeaconManifest {

@@ -1,7 +1,8 @@
 // Errors of the CLI: one base class carrying the exit code; the message is what the user reads.
+import { FootfallError } from '@footfall/kernel';
 
 /** A failure to report to the user in words, with the process exit code to use. */
-export class CliError extends Error {
+export class CliError extends FootfallError {
   constructor(
     message: string,
     readonly exitCode = 1,

@@ -1,5 +1,5 @@
 // The password rules of `user add` and `user passwd`: long enough, not blank, not common, not guessable.
-import { err, ok, type Result } from '@footfall/core-model';
+import { err, ok, type Result } from '@footfall/kernel';
 
 /** Shortest password (in characters) `user add`/`passwd` accept. */
 export const MIN_PASSWORD_LENGTH = 12;

@@ -1,8 +1,8 @@
 // Typed codecs over DynamoDB AttributeValues: small combinators that decode to results and encode back.
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { err, ok, type Result } from '@footfall/kernel';
 import { DecodeError } from './errors';
 import { utf8Bytes } from './itemSize';
-import { err, ok, type Result } from './result';
 
 /** A decoded value or the error naming where and why decoding failed. */
 export type Decoded<T> = Result<T, DecodeError>;

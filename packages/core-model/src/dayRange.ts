@@ -1,6 +1,6 @@
 // Date ranges of reports: two real calendar days, in order, at most 400 days apart.
 
-import { err, ok, type Result } from './result';
+import { err, ok, type Result } from '@footfall/kernel';
 import { MAX_RANGE_DAYS } from './schemas';
 import { addDays, type CivilDate, daysBetween, formatDay, parseDay } from './time';
 

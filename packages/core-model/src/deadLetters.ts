@@ -1,8 +1,8 @@
 // Dead letters: what the trigger set aside because DynamoDB refused it for good, kept for an operator to replay.
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { ok } from '@footfall/kernel';
 import { bigint, type Decoded, int, item, map, oneOf, optional, str } from './attributes';
 import type { Key } from './layout';
-import { ok } from './result';
 
 /** The partition holding every dead letter, in time order by Section. */
 export const DEAD_LETTER_PARTITION = 'dead#letters';

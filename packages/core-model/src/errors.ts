@@ -1,7 +1,8 @@
 // Errors of core-model: one base class, subclasses with fixed message shapes and typed payloads.
+import { FootfallError } from '@footfall/kernel';
 
 /** Base class of every error core-model produces. */
-export class CoreModelError extends Error {
+export class CoreModelError extends FootfallError {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'CoreModelError';

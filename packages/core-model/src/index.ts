@@ -105,7 +105,6 @@ export {
   zeroCounters,
 } from './packing';
 export { arrivedFromOutside, referrerHost } from './referrer';
-export { err, ok, type Result } from './result';
 export * from './schemas';
 export {
   distinctAttribute,

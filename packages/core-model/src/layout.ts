@@ -1,5 +1,6 @@
 // The table layout: key formats and item codecs for raw views, users and sign-in throttles (docs/data-model.md).
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { err, ok } from '@footfall/kernel';
 import {
   bool,
   type Decoded,
@@ -13,7 +14,6 @@ import {
   withDefault,
 } from './attributes';
 import { DecodeError } from './errors';
-import { err, ok } from './result';
 
 /** Names of the table's key and TTL attributes (template.yaml declares the same). */
 export const PARTITION_KEY = 'Path';

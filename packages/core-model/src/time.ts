@@ -1,5 +1,5 @@
 // Time buckets: aggregates are kept per UTC hour; days, ISO weeks and months in any IANA zone are built from them.
-import { err, ok, type Result } from './result';
+import { err, ok, type Result } from '@footfall/kernel';
 
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 86_400_000;

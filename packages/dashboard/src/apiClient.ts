@@ -5,11 +5,11 @@ import type {
   SitesResponse,
   TimeseriesResponse,
 } from '@footfall/core-model/schemas';
+import { err, ok, type Result } from '@footfall/kernel';
 import { decodeBreakdown, decodeErrorBody, decodeSignin, decodeSites, decodeTimeseries } from './decode';
 import type { Dimension } from './dimensions';
 import { DashboardError } from './errors';
 import type { Interval } from './interval';
-import { err, ok, type Result } from './result';
 
 /** What every API call answers. */
 export type ApiResult<T> = Promise<Result<T, DashboardError>>;

@@ -5,8 +5,8 @@ import type {
   SitesResponse,
   TimeseriesResponse,
 } from '@footfall/core-model/schemas';
+import { err, ok, type Result } from '@footfall/kernel';
 import { DashboardError } from './errors';
-import { err, ok, type Result } from './result';
 
 type Decoded<T> = Result<T, DashboardError>;
 

@@ -1,7 +1,8 @@
 // The dashboard's one error class: an API or input failure with a code and a message a person can read.
+import { FootfallError } from '@footfall/kernel';
 
 /** A failure the dashboard shows in words; `status` is the HTTP status, 0 when the server was not reached. */
-export class DashboardError extends Error {
+export class DashboardError extends FootfallError {
   override readonly name = 'DashboardError';
 
   constructor(

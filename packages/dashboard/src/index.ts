@@ -33,7 +33,6 @@ export {
   periodRange,
 } from './period';
 export { type ResolvedView, resolveView, type ViewContext } from './resolveView';
-export { err, ok, type Result } from './result';
 export { createSessionStore, type Session, type SessionStatus, type SessionStore } from './session';
 export { shareOf, shareWidth } from './share';
 export { browserTimeZone, COMMON_TIME_ZONES, isValidTimeZone, timeZoneSuggestions } from './timeZones';

@@ -1,7 +1,8 @@
 // Periods of the picker (today, last 7/30 days, this/last month, custom) turned into day ranges in a zone.
+
+import { err, ok, type Result } from '@footfall/kernel';
 import { addDays, daysInRange, isDay, startOfMonth, todayIn } from './days';
 import { DashboardError } from './errors';
-import { err, ok, type Result } from './result';
 
 /** The periods the picker offers. */
 export const PERIODS = ['today', '7d', '30d', 'month', 'last-month', 'custom'] as const;

@@ -1,7 +1,7 @@
 // Reads `pnpm dev`'s settings from environment variables (SPEC §7) into one validated object.
 import { isAbsolute, join, resolve } from 'node:path';
+import type { Result } from '@footfall/kernel';
 import { DevConfigError } from './errors';
-import type { Result } from './result';
 
 /** Everything `pnpm dev` can be told through its environment. */
 export interface DevConfig {

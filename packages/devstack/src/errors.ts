@@ -1,7 +1,8 @@
 // Errors raised by @footfall/devstack: one base class, so `pnpm dev` can tell its own failures from bugs.
+import { FootfallError } from '@footfall/kernel';
 
 /** Base class of every error this package raises. */
-export class DevstackError extends Error {
+export class DevstackError extends FootfallError {
   constructor(message: string, options?: ErrorOptions) {
     super(message, options);
     this.name = 'DevstackError';

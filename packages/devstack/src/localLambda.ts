@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
+import type { Result } from '@footfall/kernel';
 import { BundleMissingError } from './errors';
-import type { Result } from './result';
 
 /** How to run one function. */
 export interface LocalLambdaOptions {

@@ -8,8 +8,8 @@ import {
   type StreamEventSettings,
   streamEventSettings,
 } from '@footfall/infra';
+import type { Result } from '@footfall/kernel';
 import { DevTemplateError } from './errors';
-import type { Result } from './result';
 
 /** One route of an `HttpApi` event, e.g. `ANY /api/event` or `ANY /dashboard/{file+}`. */
 export interface TemplateRoute {

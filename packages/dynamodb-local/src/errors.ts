@@ -1,7 +1,8 @@
 // Errors raised by @footfall/dynamodb-local: one base class so callers can catch the package's failures.
+import { FootfallError } from '@footfall/kernel';
 
 /** Base class of every error this package raises. */
-export class DynamoDBLocalError extends Error {
+export class DynamoDBLocalError extends FootfallError {
   constructor(message: string, options?: ErrorOptions) {
     super(message, options);
     this.name = 'DynamoDBLocalError';

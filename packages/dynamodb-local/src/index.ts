@@ -12,7 +12,6 @@ export {
 } from './errors';
 export { findJava, resolveJar } from './javaCommand';
 export { findRepoRoot, templatePath } from './repoRoot';
-export type { Result } from './result';
 export { type DynamoDBLocal, type StartOptions, startDynamoDBLocal } from './startDynamoDBLocal';
 export { type ReadStreamOptions, readStream, toLambdaRecord } from './streams';
 export {

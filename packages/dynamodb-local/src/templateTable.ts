@@ -11,10 +11,10 @@ import type {
   StreamSpecification,
   TimeToLiveSpecification,
 } from '@aws-sdk/client-dynamodb';
+import type { Result } from '@footfall/kernel';
 import { parseCfnYaml } from './cfnYaml';
 import { TemplateError } from './errors';
 import { templatePath as defaultTemplatePath } from './repoRoot';
-import type { Result } from './result';
 
 /** CreateTable input without a name (each caller names its table), plus the TTL setting applied afterwards. */
 export interface TableDefinition {

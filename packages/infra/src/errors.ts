@@ -1,7 +1,8 @@
 // Errors of @footfall/infra: one base class so callers can tell the package's failures apart.
+import { FootfallError } from '@footfall/kernel';
 
 /** Base class of every error this package returns. */
-export class InfraError extends Error {
+export class InfraError extends FootfallError {
   constructor(message: string, options?: ErrorOptions) {
     super(message, options);
     this.name = 'InfraError';

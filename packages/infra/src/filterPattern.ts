@@ -5,9 +5,10 @@
 // `anything-but` (a value, a list, or a prefix/suffix), `numeric` (=, <, <=, >, >= pairs) and `exists`.
 // A field holding an array in the record matches when any element matches. Unknown forms are errors, so a
 // typo in template.yaml fails loudly instead of silently filtering everything out.
+
+import type { Result } from '@footfall/kernel';
 import { FilterPatternError } from './errors';
 import { isRecord, kindOf } from './guards';
-import type { Result } from './result';
 
 type Literal = string | number | boolean | null;
 type NumericOp = '=' | '<' | '<=' | '>' | '>=';

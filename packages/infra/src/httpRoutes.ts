@@ -1,7 +1,8 @@
 // Lists the HTTP API routes template.yaml gives each function (its `Type: HttpApi` events).
+
+import type { Result } from '@footfall/kernel';
 import { TemplateError } from './errors';
 import { isRecord } from './guards';
-import type { Result } from './result';
 import type { CfnTemplate } from './template';
 
 /** One route: `Method Path` as API Gateway matches it, and the function and event that declare it. */

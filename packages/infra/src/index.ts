@@ -9,7 +9,6 @@ export {
 } from './filterPattern';
 export { type HttpRoute, httpRoutes } from './httpRoutes';
 export { type ParameterValues, resolveBoolean, resolveNumber, resolveString } from './parameters';
-export type { Result } from './result';
 export {
   readStreamEventSettings,
   type StreamEventOptions,

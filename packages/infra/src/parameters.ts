@@ -1,7 +1,8 @@
 // Resolves a template value that is either a literal or a `Ref` to a parameter (override, else Default).
+
+import type { Result } from '@footfall/kernel';
 import { TemplateError } from './errors';
 import { isRecord, kindOf } from './guards';
-import type { Result } from './result';
 import type { CfnTemplate } from './template';
 
 /** Values for template parameters, taking precedence over their defaults (like `--parameter-overrides`). */

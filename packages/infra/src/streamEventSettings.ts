@@ -1,9 +1,10 @@
 // Reads the stream trigger's DynamoDB event settings from template.yaml, so local runs poll the way AWS does.
+
+import type { Result } from '@footfall/kernel';
 import { TemplateError } from './errors';
 import { type FilterPattern, parseFilterPattern } from './filterPattern';
 import { isRecord } from './guards';
 import { type ParameterValues, resolveBoolean, resolveNumber, resolveString } from './parameters';
-import type { Result } from './result';
 import { type CfnTemplate, loadTemplate } from './template';
 
 /** The event source mapping settings of a function's DynamoDB stream event, with Lambda's defaults filled in. */

@@ -1,9 +1,9 @@
 // Loads template.yaml (CloudFormation YAML with short intrinsic tags) into checked top-level sections.
 import { readFileSync } from 'node:fs';
 import { parseCfnYaml } from '@footfall/dynamodb-local';
+import type { Result } from '@footfall/kernel';
 import { TemplateError } from './errors';
 import { isRecord, kindOf } from './guards';
-import type { Result } from './result';
 
 /** One resource of the template, as written (SAM resources untransformed, intrinsics in long form). */
 export interface CfnResource {

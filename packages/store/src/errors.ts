@@ -1,7 +1,8 @@
 // Errors of store: one base class, subclasses with fixed message shapes.
+import { FootfallError } from '@footfall/kernel';
 
 /** Base class of every error store produces. */
-export class StoreError extends Error {
+export class StoreError extends FootfallError {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'StoreError';

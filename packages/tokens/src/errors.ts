@@ -1,9 +1,10 @@
 // Errors of the tokens package: one base class; rejections travel inside results, misuse is thrown.
 
+import { FootfallError } from '@footfall/kernel';
 import type { PasswordFailureReason, TokenFailureReason } from './types';
 
 /** Base class of every error the tokens package produces. */
-export class TokensError extends Error {
+export class TokensError extends FootfallError {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'TokensError';

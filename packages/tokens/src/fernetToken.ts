@@ -7,11 +7,11 @@
 // the clock itself, does not check PKCS#7 padding and reports every failure as a bare Error.
 
 import { createDecipheriv, createHmac, timingSafeEqual } from 'node:crypto';
+import type { Result } from '@footfall/kernel';
 import fernet from 'fernet';
 import { decodeBase64UrlPadded } from './base64';
 import { TokenRejectedError, TokensUsageError } from './errors';
 import { type FernetKey, KEY_ID_BYTES, keyMaterial } from './keys';
-import type { Result } from './types';
 
 const VERSION = 0x80;
 const VERSION_BYTES = 1;

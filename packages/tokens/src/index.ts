@@ -7,7 +7,7 @@ export {
   TokensError,
   TokensUsageError,
 } from './errors';
-export { issueToken } from './issueToken';
+export { type IssueTokenOptions, issueToken } from './issueToken';
 export {
   type FernetKey,
   type FernetKeyring,
@@ -24,14 +24,11 @@ export {
   verifyPasswordForUnknownUser,
 } from './passwords';
 export type {
-  IssueTokenOptions,
   PasswordFailureReason,
   PasswordHashOptions,
   PasswordMatch,
-  Result,
   TokenClaims,
   TokenFailureReason,
   VerifiedToken,
-  VerifyTokenOptions,
 } from './types';
-export { verifyToken } from './verifyToken';
+export { type VerifyTokenOptions, verifyToken } from './verifyToken';

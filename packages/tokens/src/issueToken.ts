@@ -3,9 +3,17 @@
 import { randomBytes } from 'node:crypto';
 import { TokensUsageError } from './errors';
 import { sealFernet } from './fernetToken';
-import { keyMaterial } from './keys';
+import { type FernetKey, keyMaterial } from './keys';
 import { encodeSessionPayload } from './sessionPayload';
-import type { IssueTokenOptions } from './types';
+
+/** Options of `issueToken`. */
+export interface IssueTokenOptions {
+  key: FernetKey;
+  /** How long the token is accepted, in whole seconds (SPEC: 12 h by default, chosen by the caller). */
+  ttlSeconds: number;
+  /** The issue time; defaults to the current clock. */
+  now?: Date;
+}
 
 /**
  * Issues a Fernet session token carrying `claims` (a plain JSON object) that `verifyToken` accepts

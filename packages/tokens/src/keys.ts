@@ -1,9 +1,9 @@
 // Fernet keys: generating one, parsing one from configuration, and the key id stamped into token IVs.
 
 import { createHmac, randomBytes } from 'node:crypto';
+import type { Result } from '@footfall/kernel';
 import { decodeBase64UrlPadded, encodeBase64UrlPadded } from './base64';
 import { KeyParseError, TokensError } from './errors';
-import type { Result } from './types';
 
 /** Bytes in a Fernet key: a 16-byte HMAC-SHA256 signing key followed by a 16-byte AES-128 key. */
 export const KEY_BYTES = 32;

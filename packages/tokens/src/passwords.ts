@@ -2,9 +2,10 @@
 
 import { pbkdf2, randomBytes, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
+import type { Result } from '@footfall/kernel';
 import { PasswordCheckError, TokensUsageError } from './errors';
 import { formatPbkdf2Hash, parsePbkdf2Hash } from './phc';
-import type { PasswordHashOptions, PasswordMatch, Result } from './types';
+import type { PasswordHashOptions, PasswordMatch } from './types';
 
 /** Rounds for new hashes: OWASP's 2023 minimum for PBKDF2-HMAC-SHA256. */
 export const DEFAULT_ITERATIONS = 600_000;

@@ -4,8 +4,8 @@
 // these): salt and hash in PHC "B64", i.e. standard base64 ('+', '/') without padding, and the salt
 // is decoded to bytes before it goes into PBKDF2.
 
+import type { Result } from '@footfall/kernel';
 import { decodeB64, encodeB64 } from './base64';
-import type { Result } from './types';
 
 /** The PHC algorithm identifier we read and write. */
 export const PHC_ALGORITHM = 'pbkdf2-sha256';

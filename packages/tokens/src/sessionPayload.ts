@@ -3,8 +3,9 @@
 // Fernet only records when a token was issued; the expiry travels inside the encrypted payload so
 // that the issuer alone decides a token's lifetime and `verifyToken` needs no TTL setting.
 
+import type { Result } from '@footfall/kernel';
 import { TokensUsageError } from './errors';
-import type { Result, TokenClaims } from './types';
+import type { TokenClaims } from './types';
 
 /** The decoded payload of a session token. */
 export interface SessionPayload {

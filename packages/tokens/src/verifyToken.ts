@@ -1,10 +1,19 @@
 // Verifying session tokens: authenticity, expiry and the one reason a token is refused.
 
+import type { Result } from '@footfall/kernel';
 import { TokenRejectedError, TokensUsageError } from './errors';
 import { type OpenedToken, openFernet } from './fernetToken';
 import { FernetKey } from './keys';
 import { decodeSessionPayload } from './sessionPayload';
-import type { Result, VerifiedToken, VerifyTokenOptions } from './types';
+import type { VerifiedToken } from './types';
+
+/** Options of `verifyToken`. */
+export interface VerifyTokenOptions {
+  /** The key, or every key of a keyring (newest first); a token made under any of them is accepted. */
+  key: FernetKey | readonly FernetKey[];
+  /** The time to check expiry against; defaults to the current clock. */
+  now?: Date;
+}
 
 /**
  * Verifies a session token made by `issueToken` and returns its claims, or the reason it is refused.

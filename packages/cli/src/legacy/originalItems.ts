@@ -3,16 +3,14 @@
 import {
   DecodeError,
   describe,
-  err,
   type Item,
   int,
   item,
-  ok,
   optional,
-  type Result,
   str,
   withDefault,
 } from '@footfall/core-model';
+import { err, ok, type Result } from '@footfall/kernel';
 
 /** Views with the duration and scroll totals the original added up for them. */
 export interface LegacyCounts {
