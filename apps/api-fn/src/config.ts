@@ -1,7 +1,19 @@
 // Configuration of api-fn, read once per container from the environment and validated into a typed object.
+import { normaliseSite } from '@footfall/core-model';
+import {
+  type Env,
+  type EnvError,
+  envEndpoint,
+  envList,
+  envLogLevel,
+  envTableName,
+  envText,
+  envWholeNumber,
+  type LogLevel,
+  type Result,
+} from '@footfall/kernel';
 import { DEFAULT_RETENTION_DAYS, DEFAULT_TOKEN_TTL_SECONDS, MAX_SESSION_CACHE_SECONDS } from './constants';
 import { ConfigError } from './errors';
-import type { LogLevel } from './logger';
 
 /** Where the Fernet keys of session tokens come from (one key, or several newest first). */
 export type AuthKeySource =
@@ -32,39 +44,7 @@ export interface ApiConfig {
 }
 
 /** A result: the config, or why the environment cannot be used. */
-export type ConfigResult = { ok: true; value: ApiConfig } | { ok: false; error: ConfigError };
-
-const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
-
-const list = (value: string | undefined): string[] =>
-  (value ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0);
-
-function positiveInt(
-  env: Record<string, string | undefined>,
-  name: string,
-  fallback: number,
-): number | string {
-  const raw = env[name];
-  if (raw === undefined || raw.trim() === '') return fallback;
-  if (!/^\d{1,9}$/.test(raw.trim()) || Number(raw) <= 0) return `${name} must be a positive whole number`;
-  return Number(raw);
-}
-
-/** A whole number of seconds from 0 to `max`, or the fallback when unset; an error text otherwise. */
-function boundedSeconds(
-  env: Record<string, string | undefined>,
-  name: string,
-  fallback: number,
-  max: number,
-): number | string {
-  const raw = env[name]?.trim();
-  if (raw === undefined || raw === '') return fallback;
-  if (!/^\d{1,9}$/.test(raw) || Number(raw) > max) return `${name} must be a whole number from 0 to ${max}`;
-  return Number(raw);
-}
+export type ConfigResult = Result<ApiConfig, ConfigError>;
 
 /**
  * Reads api-fn's configuration from environment variables (TABLE_NAME, ALLOWED_SITES, ALLOWED_ORIGINS,
@@ -72,28 +52,30 @@ function boundedSeconds(
  * LOG_LEVEL, STATIC_DIR).
  * @example const config = loadConfig(process.env); if (!config.ok) throw config.error;
  */
-export function loadConfig(env: Record<string, string | undefined>): ConfigResult {
-  const fail = (message: string): ConfigResult => ({ ok: false, error: new ConfigError(message) });
-  const tableName = env.TABLE_NAME?.trim();
-  if (!tableName) return fail('TABLE_NAME is not set');
-  const allowedSites = list(env.ALLOWED_SITES).map((s) => s.toLowerCase());
+export function loadConfig(env: Env): ConfigResult {
+  const fail = (problem: EnvError | string): ConfigResult => ({
+    ok: false,
+    error: new ConfigError(typeof problem === 'string' ? problem : problem.message),
+  });
+  const tableName = envTableName(env);
+  if (!tableName.ok) return fail(tableName.error);
+  const endpoint = envEndpoint(env);
+  if (!endpoint.ok) return fail(endpoint.error);
+  const allowedSites = envList(env, 'ALLOWED_SITES').map(normaliseSite);
   if (allowedSites.length === 0) return fail('ALLOWED_SITES lists no site');
-  const ttl = positiveInt(env, 'TOKEN_TTL_SECONDS', DEFAULT_TOKEN_TTL_SECONDS);
-  if (typeof ttl === 'string') return fail(ttl);
-  const sessionCache = boundedSeconds(
-    env,
-    'SESSION_CACHE_SECONDS',
-    MAX_SESSION_CACHE_SECONDS,
-    MAX_SESSION_CACHE_SECONDS,
-  );
-  if (typeof sessionCache === 'string') return fail(sessionCache);
-  const retention = positiveInt(env, 'RETENTION_DAYS', DEFAULT_RETENTION_DAYS);
-  if (typeof retention === 'string') return fail(retention);
-  const level = (env.LOG_LEVEL ?? 'info').trim().toLowerCase();
-  if (!(LOG_LEVELS as readonly string[]).includes(level))
-    return fail('LOG_LEVEL must be debug, info, warn or error');
-  const keyValue = env.AUTH_KEY?.trim();
-  const keyParameter = env.AUTH_KEY_PARAMETER?.trim();
+  const ttl = envWholeNumber(env, 'TOKEN_TTL_SECONDS', { fallback: DEFAULT_TOKEN_TTL_SECONDS, min: 1 });
+  if (!ttl.ok) return fail(ttl.error);
+  const sessionCache = envWholeNumber(env, 'SESSION_CACHE_SECONDS', {
+    fallback: MAX_SESSION_CACHE_SECONDS,
+    max: MAX_SESSION_CACHE_SECONDS,
+  });
+  if (!sessionCache.ok) return fail(sessionCache.error);
+  const retention = envWholeNumber(env, 'RETENTION_DAYS', { fallback: DEFAULT_RETENTION_DAYS, min: 1 });
+  if (!retention.ok) return fail(retention.error);
+  const logLevel = envLogLevel(env);
+  if (!logLevel.ok) return fail(logLevel.error);
+  const keyValue = envText(env, 'AUTH_KEY');
+  const keyParameter = envText(env, 'AUTH_KEY_PARAMETER');
   const authKey: AuthKeySource = keyValue
     ? { kind: 'value', value: keyValue }
     : keyParameter
@@ -102,16 +84,16 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
   return {
     ok: true,
     value: {
-      tableName,
-      dynamodbEndpoint: env.DYNAMODB_ENDPOINT?.trim() || undefined,
+      tableName: tableName.value,
+      dynamodbEndpoint: endpoint.value,
       allowedSites,
-      allowedOrigins: list(env.ALLOWED_ORIGINS),
+      allowedOrigins: envList(env, 'ALLOWED_ORIGINS'),
       authKey,
-      tokenTtlSeconds: ttl,
-      sessionCacheSeconds: sessionCache,
-      retentionDays: retention,
-      logLevel: level as LogLevel,
-      staticDir: env.STATIC_DIR?.trim() || undefined,
+      tokenTtlSeconds: ttl.value,
+      sessionCacheSeconds: sessionCache.value,
+      retentionDays: retention.value,
+      logLevel: logLevel.value,
+      staticDir: envText(env, 'STATIC_DIR'),
     },
   };
 }

@@ -1,10 +1,10 @@
 // What every route handler receives: the parsed request, the deployment's config and the shared services.
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { Logger } from '@footfall/kernel';
+import type { Table } from '@footfall/store';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { KeyProvider } from './authKey';
 import type { ApiConfig } from './config';
 import type { HttpResponse } from './http';
-import type { Logger } from './logger';
 import type { SessionCache } from './sessionCache';
 import type { StaticFiles } from './staticFiles';
 
@@ -26,7 +26,8 @@ export interface RequestContext {
   headers: Record<string, string>;
   query: Record<string, string>;
   config: ApiConfig;
-  dynamodb: DynamoDBClient;
+  /** The deployment's table, for store's functions. */
+  table: Table;
   log: Logger;
   /** Current time, epoch ms (injected by tests). */
   now: () => number;
@@ -40,11 +41,8 @@ export interface RequestContext {
 /** A route handler: parse, call a pure function, encode. Throws ApiError for client errors. */
 export type RouteHandler = (ctx: RequestContext) => Promise<HttpResponse>;
 
-/** Adds the capacity of one DynamoDB response to the request's tally. */
-export function addCapacity(
-  ctx: RequestContext,
-  kind: keyof Capacity,
-  consumed: { CapacityUnits?: number | undefined } | undefined,
-): void {
-  ctx.capacity[kind] += consumed?.CapacityUnits ?? 0;
+/** Adds what one store call consumed to the request's tally. @example countUnits(ctx, await readUser(…)) */
+export function countUnits(ctx: RequestContext, used: { readUnits?: number; writeUnits?: number }): void {
+  ctx.capacity.readUnits += used.readUnits ?? 0;
+  ctx.capacity.writeUnits += used.writeUnits ?? 0;
 }

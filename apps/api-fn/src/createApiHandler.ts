@@ -1,8 +1,9 @@
 // Builds the Lambda handler: route the request, run its handler, map every failure to a JSON error, log it.
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { createLogger, errorFields, type LogSink } from '@footfall/kernel';
+import { isTransientAwsError } from '@footfall/store';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { createKeyProvider } from './authKey';
-import { isTransientAwsError } from './awsErrors';
 import type { ApiConfig } from './config';
 import { MAX_SESSION_CACHE_SECONDS, RETRY_AFTER_SECONDS } from './constants';
 import type { RequestContext } from './context';
@@ -16,7 +17,6 @@ import {
   queryOf,
   withoutBody,
 } from './http';
-import { createLogger, errorFields, type LogSink } from './logger';
 import { type CorsPolicy, matchRoute, ROUTES } from './router';
 import { withSecurityHeaders } from './securityHeaders';
 import { createSessionCache } from './sessionCache';
@@ -62,13 +62,14 @@ export function createApiHandler(options: ApiHandlerOptions): ApiHandler {
   const { config, dynamodb } = options;
   const now = options.now ?? Date.now;
   const staticFiles = createStaticFiles(config.staticDir);
-  const rootLog = createLogger(config.logLevel, {}, options.logSink);
+  const rootLog = createLogger({ level: config.logLevel, sink: options.logSink });
   const authKey = createKeyProvider(config.authKey, {
     load: options.loadAuthKey,
     now,
     onStale: (error) => rootLog.warn('session keys not re-read; the keys in hand go on', errorFields(error)),
   });
   const sessions = createSessionCache((config.sessionCacheSeconds ?? MAX_SESSION_CACHE_SECONDS) * 1000);
+  const table = { dynamodb, tableName: config.tableName };
 
   return async (event, context) => {
     const started = now();
@@ -90,7 +91,7 @@ export function createApiHandler(options: ApiHandlerOptions): ApiHandler {
       headers,
       query: queryOf(event),
       config,
-      dynamodb,
+      table,
       log,
       now,
       authKey,

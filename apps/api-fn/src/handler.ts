@@ -1,10 +1,10 @@
 // The Lambda entry point: the API handler built from the environment once per container, on first use.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { createLogger } from '@footfall/kernel';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { loadConfig } from './config';
 import { type ApiHandler, createApiHandler } from './createApiHandler';
 import { errorResponse, type HttpResponse } from './http';
-import { createLogger } from './logger';
 import { withSecurityHeaders } from './securityHeaders';
 
 let built: ApiHandler | undefined;
@@ -14,7 +14,7 @@ function build(): ApiHandler {
   const config = loadConfig(process.env);
   if (!config.ok) {
     const error = config.error;
-    createLogger('error').error('invalid configuration', { errorMessage: error.message });
+    createLogger({ level: 'error' }).error('invalid configuration', { errorMessage: error.message });
     // Every request answers the same 500 until the deployment's environment is fixed.
     return async () => withSecurityHeaders(errorResponse(error));
   }

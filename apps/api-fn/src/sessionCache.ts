@@ -1,8 +1,8 @@
 // Per-container memory of each user's session epoch, so revocation costs one read per user per minute.
-import { GetItemCommand } from '@aws-sdk/client-dynamodb';
-import { decodeUser, normaliseUsername, type User, userKey } from '@footfall/core-model';
+import { normaliseUsername, type User } from '@footfall/core-model';
+import { readUser } from '@footfall/store';
 import { SESSION_CACHE_ENTRIES } from './constants';
-import { addCapacity, type RequestContext } from './context';
+import { countUnits, type RequestContext } from './context';
 
 /** What a token is checked against: the user's incarnation and current session epoch. */
 export type SessionState = Pick<User, 'createdAt' | 'sessionEpoch'>;
@@ -42,21 +42,13 @@ export function createSessionCache(maxAgeMs: number, maxEntries = SESSION_CACHE_
       const now = ctx.now();
       if (cached && now - cached.at < maxAgeMs && now >= cached.at) return cached.state;
       // Strongly consistent: an eventually consistent read could bring back the epoch from before a revocation.
-      const out = await ctx.dynamodb.send(
-        new GetItemCommand({
-          TableName: ctx.config.tableName,
-          Key: userKey(name),
-          ConsistentRead: true,
-          ReturnConsumedCapacity: 'TOTAL',
-        }),
-      );
-      addCapacity(ctx, 'readUnits', out.ConsumedCapacity);
+      const read = await readUser(ctx.table, name);
+      countUnits(ctx, read);
       let state: SessionState | null = null;
-      if (out.Item) {
-        const user = decodeUser(out.Item);
-        if (user.ok) state = { createdAt: user.value.createdAt, sessionEpoch: user.value.sessionEpoch };
-        else ctx.log.warn('unreadable user item: its sessions are refused', { error: user.error.message });
-      }
+      if (read.user?.ok)
+        state = { createdAt: read.user.value.createdAt, sessionEpoch: read.user.value.sessionEpoch };
+      else if (read.user)
+        ctx.log.warn('unreadable user item: its sessions are refused', { error: read.user.error.message });
       remember(name, state, now);
       return state;
     },

@@ -1,4 +1,6 @@
-// Which configured site a request of the original embed or dashboard is for: those never named one.
+// Which configured site a request is for: the one it names, or for the original embed and dashboard (which never
+// named one) the one its page belongs to.
+import { normaliseSite } from '@footfall/core-model';
 import { type ApiError, badRequest, siteNotAllowed } from './errors';
 import type { Parsed } from './http';
 
@@ -23,10 +25,21 @@ function configuredSiteOf(url: string | undefined, allowedSites: readonly string
   } catch {
     return undefined;
   }
-  const hostname = parsed.hostname.toLowerCase().replace(/\.$/, '');
-  const candidates = [parsed.host.toLowerCase(), hostname];
+  const hostname = normaliseSite(parsed.hostname).replace(/\.$/, '');
+  const candidates = [normaliseSite(parsed.host), hostname];
   if (hostname.startsWith('www.')) candidates.push(hostname.slice(4));
   return candidates.find((c) => allowedSites.includes(c));
+}
+
+/**
+ * The configured site `site` names, in its stored spelling (sites ignore case), or a 403 `site_not_allowed`.
+ * @example configuredSite('Example.com', ['example.com']) // { ok: true, value: 'example.com' }
+ */
+export function configuredSite(site: string, allowedSites: readonly string[]): Parsed<string> {
+  const normal = normaliseSite(site);
+  return allowedSites.includes(normal)
+    ? { ok: true, value: normal }
+    : { ok: false, error: siteNotAllowed(site) };
 }
 
 /**
@@ -36,16 +49,11 @@ function configuredSiteOf(url: string | undefined, allowedSites: readonly string
  * @example siteOfRequest({ origin: 'https://www.example.com' }, ['example.com', 'blog.example.org'])
  */
 export function siteOfRequest(hints: SiteHints, allowedSites: readonly string[]): Parsed<string> {
-  if (hints.named !== undefined && hints.named !== '') {
-    const site = hints.named.toLowerCase();
-    return allowedSites.includes(site)
-      ? { ok: true, value: site }
-      : { ok: false, error: siteNotAllowed(site) };
-  }
+  if (hints.named !== undefined && hints.named !== '') return configuredSite(hints.named, allowedSites);
   const fromPage =
     configuredSiteOf(hints.origin, allowedSites) ?? configuredSiteOf(hints.referer, allowedSites);
   if (fromPage !== undefined) return { ok: true, value: fromPage };
-  const host = (hints.host ?? '').toLowerCase();
+  const host = normaliseSite(hints.host ?? '');
   if (host !== '' && allowedSites.includes(host)) return { ok: true, value: host };
   const [only, ...others] = allowedSites;
   if (only !== undefined && others.length === 0) return { ok: true, value: only };

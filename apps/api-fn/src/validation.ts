@@ -16,7 +16,7 @@ interface Issue {
 }
 
 /** Anything with zod's safeParse. */
-interface Schema<T> {
+export interface Schema<T> {
   safeParse(
     value: unknown,
   ): { success: true; data: T } | { success: false; error: { issues: readonly unknown[] } };

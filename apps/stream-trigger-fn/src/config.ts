@@ -1,8 +1,15 @@
 // The function's settings, read once per container from its environment.
 import type { DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
-import { err, ok, type Result } from '@footfall/kernel';
-import { ConfigError } from './errors';
-import { type LogLevel, parseLogLevel } from './log';
+import {
+  type Env,
+  type EnvError,
+  envEndpoint,
+  envTableName,
+  type LogLevel,
+  ok,
+  parseLogLevel,
+  type Result,
+} from '@footfall/kernel';
 
 /** Settings from the environment. */
 export interface StreamConfig {
@@ -15,17 +22,17 @@ export interface StreamConfig {
 }
 
 /** Reads TABLE_NAME (required), DYNAMODB_ENDPOINT, LOG_LEVEL and METRICS_NAMESPACE. */
-export function readConfig(env: Record<string, string | undefined>): Result<StreamConfig, ConfigError> {
-  const tableName = env.TABLE_NAME?.trim() ?? '';
-  if (!/^[a-zA-Z0-9_.-]{3,255}$/.test(tableName))
-    return err(new ConfigError('TABLE_NAME', tableName === '' ? 'not set' : 'not a table name'));
-  const endpoint = env.DYNAMODB_ENDPOINT?.trim() ?? '';
-  if (endpoint !== '' && !/^https?:\/\/\S+$/.test(endpoint))
-    return err(new ConfigError('DYNAMODB_ENDPOINT', 'not an http(s) URL'));
+export function readConfig(env: Env): Result<StreamConfig, EnvError> {
+  const tableName = envTableName(env);
+  if (!tableName.ok) return tableName;
+  const endpoint = envEndpoint(env);
+  if (!endpoint.ok) return endpoint;
   return ok({
-    tableName,
-    ...(endpoint === '' ? {} : { endpoint }),
+    tableName: tableName.value,
+    ...(endpoint.value === undefined ? {} : { endpoint: endpoint.value }),
+    // A level it cannot read must not stop the counting (which a misconfigured function does): info then.
     logLevel: parseLogLevel(env.LOG_LEVEL),
+    // Set but empty turns the metrics off; unset is the default namespace.
     metricsNamespace: env.METRICS_NAMESPACE?.trim() ?? 'Footfall',
   });
 }

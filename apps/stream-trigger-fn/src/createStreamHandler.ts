@@ -1,9 +1,9 @@
 // Builds the stream handler: decode every record, fold view changes into one delta, apply it all-or-nothing.
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { decodeRecord, sequenceNumberOf, ViewDelta } from '@footfall/core-model';
+import { createLogger, type Logger } from '@footfall/kernel';
 import { applyViewDelta, type PoisonRecord, TrieKnowledge } from '@footfall/store';
 import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { jsonLogger, type Logger } from './log';
 import { type BatchStatus, type InvocationMetrics, metricsFields } from './metrics';
 
 /** Settings of a stream handler; tests build their own. */
@@ -60,7 +60,7 @@ export function retryWholeBatch(records: readonly unknown[]): DynamoDBBatchRespo
  * @example export const handler = createStreamHandler({ tableName, dynamodb: new DynamoDBClient(config) });
  */
 export function createStreamHandler(options: StreamHandlerOptions): StreamHandler {
-  const log = options.log ?? jsonLogger();
+  const log = options.log ?? createLogger();
   const concurrency = Math.max(1, options.concurrency ?? DEFAULTS.concurrency);
   const margin = options.deadlineMarginMs ?? DEFAULTS.deadlineMarginMs;
   const undoRounds = Math.max(1, options.undoRounds ?? DEFAULTS.undoRounds);

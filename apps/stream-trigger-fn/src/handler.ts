@@ -1,12 +1,12 @@
 // The Lambda entry point: one client and handler per container, configured from the environment.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { createLogger } from '@footfall/kernel';
 import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { dynamodbClientConfig, readConfig } from './config';
 import { createStreamHandler, retryWholeBatch, type StreamHandler } from './createStreamHandler';
-import { jsonLogger } from './log';
 
 const config = readConfig(process.env);
-const log = jsonLogger(config.ok ? config.value.logLevel : 'info');
+const log = createLogger({ level: config.ok ? config.value.logLevel : 'info' });
 
 /** Without a table the batch cannot be counted: keep it in the stream (retry) rather than drop it. */
 const misconfigured: StreamHandler = async (event) => {

@@ -1,4 +1,5 @@
-// Public face of @footfall/stream-trigger-fn: the Lambda handler and the parts tests and tools build on.
+// Public face of @footfall/stream-trigger-fn: the Lambda handler and the parts its tests build on. Nothing imports
+// an app: tools and other packages' tests run the built bundle.
 export { dynamodbClientConfig, readConfig, type StreamConfig } from './config';
 export {
   createStreamHandler,
@@ -6,6 +7,4 @@ export {
   type StreamHandler,
   type StreamHandlerOptions,
 } from './createStreamHandler';
-export { ConfigError, StreamTriggerError } from './errors';
-export { jsonLogger, LOG_LEVELS, type LogFields, type Logger, type LogLevel, parseLogLevel } from './log';
 export { type BatchStatus, type InvocationMetrics, metricsFields, SERVICE } from './metrics';

@@ -1,6 +1,8 @@
 // The DynamoDB client and table of a CLI run: options first, then environment, then the SDK's own chain.
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import type { SSMClient } from '@aws-sdk/client-ssm';
+import { type Env, envEndpoint, envTableName } from '@footfall/kernel';
+import type { Table } from '@footfall/store';
 import type { CliOptions } from './args';
 import { UsageError } from './errors';
 
@@ -16,20 +18,27 @@ const isLoopback = (endpoint: string): boolean => {
   }
 };
 
-/** Where a run reads and writes. */
-export interface Target {
-  client: DynamoDBClient;
-  tableName: string;
+/** Where a run reads and writes: store's Table (a client and a table name). */
+export type Target = Table;
+
+/** TABLE_NAME when `--table` names no table: the environment's one rule, refused as a usage error. */
+function tableNameOf(env: Env): string {
+  if (env.TABLE_NAME === undefined || env.TABLE_NAME.trim() === '')
+    throw new UsageError('Name the table with --table or TABLE_NAME.');
+  const table = envTableName(env);
+  if (!table.ok) throw new UsageError(table.error.message);
+  return table.value;
 }
 
 /**
  * Builds the client: `--endpoint`/DYNAMODB_ENDPOINT for DynamoDB Local (fake credentials and us-east-1
  * unless the environment names real ones), otherwise AWS with the SDK's normal region and credential chain.
  */
-export function createTarget(options: CliOptions, env: Record<string, string | undefined>): Target {
-  const tableName = options.table ?? env.TABLE_NAME;
-  if (!tableName) throw new UsageError('Name the table with --table or TABLE_NAME.');
-  const endpoint = options.endpoint ?? (env.DYNAMODB_ENDPOINT || undefined);
+export function createTarget(options: CliOptions, env: Env): Target {
+  const tableName = options.table ?? tableNameOf(env);
+  const fromEnv = envEndpoint(env);
+  if (!fromEnv.ok) throw new UsageError(fromEnv.error.message);
+  const endpoint = options.endpoint ?? fromEnv.value;
   const config: DynamoDBClientConfig = {};
   if (options.region) config.region = options.region;
   if (endpoint) {
@@ -39,7 +48,7 @@ export function createTarget(options: CliOptions, env: Record<string, string | u
       if (!env.AWS_ACCESS_KEY_ID && !env.AWS_PROFILE) config.credentials = LOCAL_CREDENTIALS;
     }
   }
-  return { client: new DynamoDBClient(config), tableName };
+  return { dynamodb: new DynamoDBClient(config), tableName };
 }
 
 /** The SSM client of `key rotate`: `--region`, else the SDK's normal region and credential chain. */

@@ -1,7 +1,7 @@
 // Keys shared by every aggregate item: the site partition and sort-key ranges (docs/data-model.md).
 import type { Item } from './attributes';
 import type { DecodeError } from './errors';
-import type { Key } from './layout';
+import type { Key } from './keys';
 
 /** The partition holding every aggregate of one site. */
 export const sitePartition = (site: string): string => `site#${site}`;

@@ -1,7 +1,7 @@
 // The UpdateItem inputs that change aggregate counters: ADD only (they commute and need no read), with a size
 // condition on trie items so no item ever passes its budget.
 import type { AttributeValue, UpdateItemCommandInput } from '@aws-sdk/client-dynamodb';
-import type { Key } from './layout';
+import type { Key } from './keys';
 import { distinctAttribute } from './series';
 import { SIZE_ATTRIBUTE, TRIE_DIMENSIONS } from './valueTrie';
 

@@ -286,6 +286,8 @@ export type ItemOf<F extends Fields> = { [K in keyof F]: F[K] extends Codec<infe
 
 /** Codec of a whole item/image (a plain attribute map, not wrapped in `M`). Unknown attributes are ignored. */
 export interface ItemCodec<T> {
+  /** The attribute names the codec reads and writes. */
+  readonly names: readonly string[];
   decode(value: unknown, path?: string): Decoded<T>;
   encode(value: T): Item;
 }
@@ -293,6 +295,7 @@ export interface ItemCodec<T> {
 /** Builds a codec for an item with the given attributes. @example item({ Site: str(), Time: int() }) */
 export function item<F extends Fields>(fields: F): ItemCodec<ItemOf<F>> {
   return {
+    names: Object.keys(fields),
     decode(value, path = '') {
       if (value === null || typeof value !== 'object' || Array.isArray(value))
         return err(new DecodeError(path, 'item (attribute map)', describe(value)));

@@ -2,7 +2,8 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { ok } from '@footfall/kernel';
 import { bigint, type Decoded, int, item, map, oneOf, optional, str } from './attributes';
-import type { Key } from './layout';
+import { type DeleteParts, itemExists, type UpdateParts } from './commandParts';
+import { itemKey, type Key } from './keys';
 
 /** The partition holding every dead letter, in time order by Section. */
 export const DEAD_LETTER_PARTITION = 'dead#letters';
@@ -56,10 +57,7 @@ function cut(text: string, max: number): string {
 }
 
 /** The key of a dead letter. */
-export const deadLetterKey = (id: string): Key => ({
-  Path: { S: DEAD_LETTER_PARTITION },
-  Section: { S: id },
-});
+export const deadLetterKey = (id: string): Key => itemKey(DEAD_LETTER_PARTITION, id);
 
 /** A sortable, unique dead-letter id. @example deadLetterId(0, 'x') === '1970-01-01T00:00:00.000Z#x' */
 export const deadLetterId = (at: number, suffix: string): string => `${new Date(at).toISOString()}#${suffix}`;
@@ -101,3 +99,52 @@ export function decodeDeadLetter(image: unknown, path = ''): Decoded<DeadLetter>
     claimedAt: a.ReplayClaimedAt,
   });
 }
+
+/** The attribute a replay sets while it counts a kept record, so a second replay leaves it alone. */
+const CLAIM = 'ReplayClaimedAt';
+
+/**
+ * The two writes of one transaction that replay an `update` letter: its counters added to their item, and the
+ * letter deleted (refused when another replay took it first); undefined for a letter that holds no update.
+ */
+export function deadLetterReplay(
+  letter: DeadLetter,
+): { update: UpdateParts; delete: DeleteParts } | undefined {
+  if (letter.kind !== 'update' || !letter.target || !letter.adds) return undefined;
+  const names: Record<string, string> = {};
+  const values: Record<string, AttributeValue> = {};
+  const clauses = Object.entries(letter.adds).map(([name, delta], i) => {
+    names[`#a${i}`] = name;
+    values[`:a${i}`] = { N: delta.toString() };
+    return `#a${i} :a${i}`;
+  });
+  if (clauses.length === 0) return undefined;
+  return {
+    update: {
+      Key: itemKey(letter.target.path, letter.target.section),
+      UpdateExpression: `ADD ${clauses.join(', ')}`,
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    },
+    delete: { Key: deadLetterKey(letter.id), ...itemExists },
+  };
+}
+
+/** Claims a letter for a replay at `now`; refused when it is gone or another replay claimed it. */
+export const deadLetterClaim = (id: string, now: number): UpdateParts => ({
+  Key: deadLetterKey(id),
+  UpdateExpression: 'SET #c = :now',
+  ConditionExpression: `${itemExists.ConditionExpression} AND attribute_not_exists(#c)`,
+  ExpressionAttributeNames: { ...itemExists.ExpressionAttributeNames, '#c': CLAIM },
+  ExpressionAttributeValues: { ':now': { N: String(now) } },
+});
+
+/** Releases a claim whose counting failed, so a later replay can try again. */
+export const deadLetterRelease = (id: string): Omit<UpdateParts, 'ExpressionAttributeValues'> => ({
+  Key: deadLetterKey(id),
+  UpdateExpression: 'REMOVE #c',
+  ExpressionAttributeNames: { '#c': CLAIM },
+});
+
+/** Every attribute name of dead-letter items (for the check that nothing else spells them). */
+export const deadLetterAttributeNames = (): string[] => [...deadLetterAttributes.names];

@@ -29,6 +29,17 @@ export {
   str,
   withDefault,
 } from './attributes';
+export {
+  type DeleteParts,
+  itemAbsent,
+  itemExists,
+  type PutParts,
+  partitionQuery,
+  type QueryParts,
+  rangeQuery,
+  type ScanParts,
+  type UpdateParts,
+} from './commandParts';
 export { countryOfTimeZone } from './countries';
 export { type DayRange, daysOf, parseDayRange, type RangeProblem } from './dayRange';
 export {
@@ -37,18 +48,32 @@ export {
   DEAD_LETTER_RECORD_CHARS,
   type DeadLetter,
   type DeadLetterKind,
+  deadLetterClaim,
   deadLetterId,
   deadLetterKey,
+  deadLetterRelease,
+  deadLetterReplay,
   decodeDeadLetter,
   encodeDeadLetter,
 } from './deadLetters';
 export { DIMENSIONS, type Dimension } from './dimensions';
+export { enrichPageview, type ViewAgent } from './enrichPageview';
 export { CoreModelError, DecodeError } from './errors';
 export { itemBytes, numberBytes, utf8Bytes, valueBytes } from './itemSize';
 export {
+  decodeKey,
+  itemKey,
+  type Key,
+  keyId,
+  keyOf,
+  keyParts,
+  PARTITION_KEY,
+  SORT_KEY,
+  TTL_ATTRIBUTE,
+} from './keys';
+export {
   DEVICES,
   type Device,
-  decodeKey,
   decodeRawView,
   decodeStoredEngagement,
   decodeStoredView,
@@ -60,34 +85,38 @@ export {
   engagementRaise,
   engagementUpsert,
   isNormalUsername,
-  type Key,
   LIMITS,
   normaliseUsername,
-  PARTITION_KEY,
   pageviewUpsert,
   passwordChange,
   passwordHashUpgrade,
   type RawView,
+  reservedAttempt,
   SIGNIN_MAX_FAILURES,
   SIGNIN_WINDOW_MS,
   type SigninThrottle,
-  SORT_KEY,
   type StoredView,
   sameViewIdentity,
   sessionRevocation,
+  signinLockout,
   THROTTLE_ATTRIBUTES,
-  TTL_ATTRIBUTE,
+  throttleClearing,
   throttleKey,
   throttleReservation,
   throttleRestart,
-  type UpdateParts,
   USER_ATTRIBUTES,
   USER_PREFIX,
   USERNAME_PATTERN,
   type User,
   UUID_PATTERN,
+  userCreation,
   userKey,
+  userMove,
+  userRemoval,
+  userReplacement,
+  userScan,
   VIEW_SECTION,
+  viewIdOf,
   viewKey,
 } from './layout';
 export {
@@ -117,6 +146,7 @@ export {
   seriesKey,
   seriesRange,
 } from './series';
+export { normaliseSite } from './site';
 export {
   type DecodedRecord,
   decodeRecord,
@@ -125,6 +155,7 @@ export {
   type UnreadableRecord,
   type ViewChange,
 } from './streamRecord';
+export { tableAttributeNames } from './tableAttributes';
 export {
   addTechRows,
   TECH_DIMENSIONS,

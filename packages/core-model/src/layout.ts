@@ -13,20 +13,18 @@ import {
   str,
   withDefault,
 } from './attributes';
-import { DecodeError } from './errors';
-
-/** Names of the table's key and TTL attributes (template.yaml declares the same). */
-export const PARTITION_KEY = 'Path';
-export const SORT_KEY = 'Section';
-export const TTL_ATTRIBUTE = 'ExpiresAt';
+import {
+  type DeleteParts,
+  itemAbsent,
+  itemExists,
+  type PutParts,
+  type ScanParts,
+  type UpdateParts,
+} from './commandParts';
+import { itemKey, type Key, PARTITION_KEY, SORT_KEY, TTL_ATTRIBUTE } from './keys';
 
 /** The Section value of raw view items; the stream filter passes only these. */
 export const VIEW_SECTION = 'view';
-
-/** A table key. */
-export type Key = { Path: { S: string }; Section: { S: string } };
-
-const key = (path: string, section: string): Key => ({ Path: { S: path }, Section: { S: section } });
 
 /** Limits applied at ingest, in UTF-8 bytes (SPEC §3), so a raw view stays small and its values fit a trie item. */
 export const LIMITS = {
@@ -89,7 +87,14 @@ const rawViewAttributes = item({
 });
 
 /** The key of a raw view item. @example viewKey('0b0c…') → { Path: 'view#0b0c…', Section: 'view' } */
-export const viewKey = (id: string): Key => key(`view#${id.toLowerCase()}`, VIEW_SECTION);
+export const viewKey = (id: string): Key => itemKey(`view#${id.toLowerCase()}`, VIEW_SECTION);
+
+/** The id of the raw view a key names (see `decodeKey`), or undefined when the key is not a raw view's. */
+export function viewIdOf(key: { path: string; section: string }): string | undefined {
+  return key.section === VIEW_SECTION && key.path.startsWith('view#')
+    ? key.path.slice('view#'.length)
+    : undefined;
+}
 
 /** Encodes a raw view as a full item for PutItem. */
 export function encodeRawView(v: RawView): Item {
@@ -137,15 +142,6 @@ export function decodeRawView(image: unknown, path = ''): Decoded<RawView> {
     scroll: a.Scroll,
     expiresAt: a.ExpiresAt,
   });
-}
-
-/** The parts of an UpdateItem (without TableName) that core-model builds. */
-export interface UpdateParts {
-  Key: Key;
-  UpdateExpression: string;
-  ConditionExpression?: string;
-  ExpressionAttributeNames: Record<string, string>;
-  ExpressionAttributeValues: Record<string, AttributeValue>;
 }
 
 /**
@@ -341,7 +337,7 @@ const userAttributes = item({
 });
 
 /** The key of a user item; the name is normalised, so any spelling finds the same user. */
-export const userKey = (username: string): Key => key(`user#${normaliseUsername(username)}`, 'user');
+export const userKey = (username: string): Key => itemKey(`user#${normaliseUsername(username)}`, 'user');
 
 /** The partition prefix every user item starts with (for listing users). */
 export const USER_PREFIX = 'user#';
@@ -368,6 +364,31 @@ export function decodeUser(image: unknown, path = ''): Decoded<User> {
     sessionEpoch: d.value.SessionEpoch,
   });
 }
+
+/** Stores a new user; DynamoDB refuses it (a failed condition) when a user of that name exists. */
+export const userCreation = (u: User): PutParts => ({ Item: encodeUser(u), ...itemAbsent });
+
+/** Stores a user whatever is there (`pnpm dev`'s admin, test users). */
+export const userReplacement = (u: User): PutParts => ({ Item: encodeUser(u) });
+
+/** Removes a user; DynamoDB refuses it (a failed condition) when there is none. */
+export const userRemoval = (username: string): DeleteParts => ({ Key: userKey(username), ...itemExists });
+
+/**
+ * Moves a user stored under the item key `from` (a legacy spelling with capitals) to its normal spelling: the
+ * put and the delete of one transaction, each refused when the other spelling's item is not as expected.
+ */
+export const userMove = (user: User, from: Key): { put: PutParts; delete: DeleteParts } => ({
+  put: { Item: encodeUser({ ...user, username: normaliseUsername(user.username) }), ...itemAbsent },
+  delete: { Key: from, ...itemExists },
+});
+
+/** The filter of a Scan that finds every user item (users are one partition each, so listing them scans). */
+export const userScan = (): ScanParts => ({
+  FilterExpression: 'begins_with(#p, :prefix)',
+  ExpressionAttributeNames: { '#p': PARTITION_KEY },
+  ExpressionAttributeValues: { ':prefix': { S: USER_PREFIX } },
+});
 
 /**
  * Replaces a user's password hash with a stronger one of the same password (sign-in's rehash), only while the
@@ -425,6 +446,17 @@ export interface SigninThrottle {
 export const SIGNIN_WINDOW_MS = 15 * 60_000;
 export const SIGNIN_MAX_FAILURES = 5;
 
+/**
+ * Whether a username is locked out at `now` and for how many more seconds (SPEC §3: five attempts within
+ * the window lock the username until the window passes).
+ * @example signinLockout({ username: 'bob', failures: 5, windowStart: now - 60_000 }, now) // 840
+ */
+export function signinLockout(throttle: SigninThrottle | undefined, now: number): number | undefined {
+  if (!throttle || throttle.failures < SIGNIN_MAX_FAILURES) return undefined;
+  const until = throttle.windowStart + SIGNIN_WINDOW_MS;
+  return now < until ? Math.max(1, Math.ceil((until - now) / 1000)) : undefined;
+}
+
 /** Attribute names of throttle items, for update expressions and the IAM policy that limits them. */
 export const THROTTLE_ATTRIBUTES = {
   failures: 'Failures',
@@ -444,7 +476,7 @@ const throttleAttributes = item({
 
 /** The key of a username's sign-in throttle item. */
 export const throttleKey = (username: string): Key =>
-  key(`signin#${normaliseUsername(username)}`, 'throttle');
+  itemKey(`signin#${normaliseUsername(username)}`, 'throttle');
 
 export function decodeThrottle(image: unknown, path = ''): Decoded<SigninThrottle> {
   const d = throttleAttributes.decode(image, path);
@@ -496,6 +528,15 @@ export function throttleReservation(username: string, now: number): UpdateParts 
   };
 }
 
+/** The attempt number a granted reservation returned (`ReturnValues: UPDATED_NEW`), when it says one. */
+export function reservedAttempt(attributes: Item | undefined): number | undefined {
+  const failures = attributes?.[THROTTLE_ATTRIBUTES.failures]?.N;
+  return failures === undefined ? undefined : Number(failures);
+}
+
+/** Ends a username's throttle window: a successful sign-in (or a new password) resets the count. */
+export const throttleClearing = (username: string): DeleteParts => ({ Key: throttleKey(username) });
+
 /**
  * Starts a new window holding this one attempt, replacing the window that began at `seenWindowStart` (over,
  * or unreadable when undefined). Conditional on the item still holding that window, so of two requests that
@@ -534,13 +575,9 @@ export function throttleRestart(
   };
 }
 
-/** Reads the key of an item or stream `Keys` map, for logs and routing. */
-export function decodeKey(keys: unknown, path = 'Keys'): Decoded<{ path: string; section: string }> {
-  if (keys === null || typeof keys !== 'object') return err(new DecodeError(path, 'key map', String(keys)));
-  const k = keys as Record<string, unknown>;
-  const p = str().decode(k[PARTITION_KEY], `${path}.${PARTITION_KEY}`);
-  if (!p.ok) return p;
-  const s = str().decode(k[SORT_KEY], `${path}.${SORT_KEY}`);
-  if (!s.ok) return s;
-  return ok({ path: p.value, section: s.value });
-}
+/** Every attribute name of raw view, user and throttle items (for the check that nothing else spells them). */
+export const layoutAttributeNames = (): string[] => [
+  ...rawViewAttributes.names,
+  ...userAttributes.names,
+  ...throttleAttributes.names,
+];

@@ -2,7 +2,7 @@
 import { aggregateKey, type ReadResult, type SectionRange, sectionOf, sitePartition } from './aggregateKeys';
 import { counterOf, describe, type Item } from './attributes';
 import { DecodeError } from './errors';
-import type { Key } from './layout';
+import type { Key } from './keys';
 import { HOUR_MS } from './time';
 import { TRIE_DIMENSIONS, type TrieDimension, trieCode } from './valueTrie';
 

@@ -1,7 +1,8 @@
 // Turns one stream record of any shape into a view change to aggregate, a record to skip, or a poison record.
 import { describe, str } from './attributes';
 import { DecodeError } from './errors';
-import { decodeKey, decodeStoredView, type RawView, sameViewIdentity, VIEW_SECTION } from './layout';
+import { decodeKey } from './keys';
+import { decodeStoredView, type RawView, sameViewIdentity, VIEW_SECTION } from './layout';
 
 /**
  * A view was recorded (`before` absent: a new item, or engagement that arrived first and now has its

@@ -5,7 +5,7 @@
 import { aggregateKey, type SectionRange, sectionOf, sitePartition } from './aggregateKeys';
 import { counterOf, type Item } from './attributes';
 import { DecodeError } from './errors';
-import type { Key } from './layout';
+import type { Key } from './keys';
 import { type PairCount, unpackPair } from './packing';
 
 /** The dimensions of the `dims#t` item. */

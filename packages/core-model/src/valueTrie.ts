@@ -12,7 +12,7 @@ import { aggregateKey, type ReadResult, type SectionRange, sectionOf, sitePartit
 import { counterOf, describe, type Item } from './attributes';
 import { DecodeError } from './errors';
 import { utf8Bytes } from './itemSize';
-import type { Key } from './layout';
+import type { Key } from './keys';
 import { addCounters, type PairCount, unpackPageHour, unpackPair, type ViewCounters } from './packing';
 
 /** The dimensions kept in tries: the ones whose values a client chooses. */

@@ -1,7 +1,7 @@
 // Makes sure the dev table holds the `admin` user with the password `pnpm dev` announces (SPEC §7).
 import { randomBytes } from 'node:crypto';
-import { type DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
-import { decodeUser, encodeUser, userKey } from '@footfall/core-model';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { readUser, replaceUser } from '@footfall/store';
 import { hashPassword, verifyPassword } from '@footfall/tokens';
 import { dataPath, readOrCreateSecret } from './dataFiles';
 
@@ -41,13 +41,11 @@ export async function ensureAdminUser(client: DynamoDBClient, options: AdminUser
     generated = secret.created;
   }
 
-  const { Item } = await client.send(
-    new GetItemCommand({ TableName: options.tableName, Key: userKey(ADMIN_USERNAME), ConsistentRead: true }),
-  );
+  const table = { dynamodb: client, tableName: options.tableName };
+  const { user } = await readUser(table, ADMIN_USERNAME);
   let createdAt = Date.now();
   let sessionEpoch = 0;
-  if (Item !== undefined) {
-    const user = decodeUser(Item);
+  if (user !== undefined) {
     // A hash that still verifies is kept: rewriting it on every start would only cost a PBKDF2 run.
     if (user.ok) {
       createdAt = user.value.createdAt;
@@ -58,11 +56,6 @@ export async function ensureAdminUser(client: DynamoDBClient, options: AdminUser
     }
   }
   const passwordHash = await hashPassword(password);
-  await client.send(
-    new PutItemCommand({
-      TableName: options.tableName,
-      Item: encodeUser({ username: ADMIN_USERNAME, passwordHash, createdAt, sessionEpoch }),
-    }),
-  );
+  await replaceUser(table, { username: ADMIN_USERNAME, passwordHash, createdAt, sessionEpoch });
   return { username: ADMIN_USERNAME, password, generated };
 }

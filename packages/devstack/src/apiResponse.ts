@@ -1,5 +1,5 @@
 // Turns api-fn's result into the HTTP response API Gateway would send (payload format 2.0 rules).
-import type { InvokeResult } from './localLambda';
+import type { InvokeResult } from '@footfall/local-lambda';
 
 /** A response ready to write: status, header lines (a name may repeat) and body bytes. */
 export interface HttpResponse {

@@ -1,6 +1,7 @@
 // Lambda's retry semantics for one stream batch: bisect on error, partial batch responses, retry limits.
+
+import type { InvokeResult } from '@footfall/local-lambda';
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import type { InvokeResult } from './localLambda';
 
 /** The event source mapping settings that decide what happens when an invocation fails. */
 export interface BatchPolicy {

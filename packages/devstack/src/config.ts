@@ -1,6 +1,6 @@
 // Reads `pnpm dev`'s settings from environment variables (SPEC §7) into one validated object.
 import { isAbsolute, join, resolve } from 'node:path';
-import type { Result } from '@footfall/kernel';
+import { type Env, envLogLevel, envTableName, envText, envWholeNumber, type Result } from '@footfall/kernel';
 import { DevConfigError } from './errors';
 
 /** Everything `pnpm dev` can be told through its environment. */
@@ -33,12 +33,10 @@ export const DEFAULTS = {
   pollIntervalMs: 250,
 } as const;
 
-function port(env: Record<string, string | undefined>, name: string, fallback: number): number | string {
-  const raw = env[name]?.trim();
-  if (raw === undefined || raw === '') return fallback;
-  if (!/^\d{1,5}$/.test(raw) || Number(raw) > 65535)
-    return `${name} must be a port number (0-65535), got "${raw}"`;
-  return Number(raw);
+/** A port number (0 picks a free one), or `fallback` when unset; an error text otherwise. */
+function port(env: Env, name: string, fallback: number): number | string {
+  const value = envWholeNumber(env, name, { fallback, max: 65535 });
+  return value.ok ? value.value : value.error.message;
 }
 
 /**
@@ -46,10 +44,7 @@ function port(env: Record<string, string | undefined>, name: string, fallback: n
  * DEV_POLL_INTERVAL_MS; relative DEV_DATA_DIR values are taken from `baseDir` (the repository root).
  * @example const config = loadDevConfig(process.env, findRepoRoot()); if (!config.ok) exit(config.error);
  */
-export function loadDevConfig(
-  env: Record<string, string | undefined>,
-  baseDir: string,
-): Result<DevConfig, DevConfigError> {
+export function loadDevConfig(env: Env, baseDir: string): Result<DevConfig, DevConfigError> {
   const fail = (message: string): Result<DevConfig, DevConfigError> => ({
     ok: false,
     error: new DevConfigError(message),
@@ -65,30 +60,25 @@ export function loadDevConfig(
     return fail(`PORT (${apiPort}), DEMO_PORT (${demoPort}) and DYNAMODB_PORT (${dynamodbPort}) must differ`);
   }
 
-  const rawDir = env.DEV_DATA_DIR?.trim() || DEFAULTS.dataDir;
+  const rawDir = envText(env, 'DEV_DATA_DIR') ?? DEFAULTS.dataDir;
   const dataDir = isAbsolute(rawDir) ? rawDir : resolve(join(baseDir, rawDir));
 
   const password = env.DEV_ADMIN_PASSWORD;
   // An empty variable is more likely an unset shell placeholder than a wish for an empty password.
   const adminPassword = password === undefined || password === '' ? undefined : password;
 
-  const tableName = env.TABLE_NAME?.trim() || DEFAULTS.tableName;
-  if (!/^[a-zA-Z0-9_.-]{3,255}$/.test(tableName))
-    return fail(`TABLE_NAME "${tableName}" is not a valid table name`);
+  const tableName = envTableName(env, DEFAULTS.tableName);
+  if (!tableName.ok) return fail(tableName.error.message);
 
-  const logLevel = env.LOG_LEVEL?.trim().toLowerCase() || DEFAULTS.logLevel;
-  if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) {
-    return fail(`LOG_LEVEL must be debug, info, warn or error, got "${logLevel}"`);
-  }
+  const logLevel = envLogLevel(env, DEFAULTS.logLevel);
+  if (!logLevel.ok) return fail(logLevel.error.message);
 
-  const rawPoll = env.DEV_POLL_INTERVAL_MS?.trim();
-  let pollIntervalMs: number = DEFAULTS.pollIntervalMs;
-  if (rawPoll !== undefined && rawPoll !== '') {
-    if (!/^\d{1,6}$/.test(rawPoll) || Number(rawPoll) < 10) {
-      return fail(`DEV_POLL_INTERVAL_MS must be a whole number of ms ≥ 10, got "${rawPoll}"`);
-    }
-    pollIntervalMs = Number(rawPoll);
-  }
+  const pollIntervalMs = envWholeNumber(env, 'DEV_POLL_INTERVAL_MS', {
+    fallback: DEFAULTS.pollIntervalMs,
+    min: 10,
+    max: 999_999,
+  });
+  if (!pollIntervalMs.ok) return fail(pollIntervalMs.error.message);
 
   return {
     ok: true,
@@ -98,9 +88,9 @@ export function loadDevConfig(
       dynamodbPort,
       dataDir,
       adminPassword,
-      tableName,
-      logLevel,
-      pollIntervalMs,
+      tableName: tableName.value,
+      logLevel: logLevel.value,
+      pollIntervalMs: pollIntervalMs.value,
     },
   };
 }

@@ -24,16 +24,3 @@ export class DevTemplateError extends DevstackError {
     this.name = 'DevTemplateError';
   }
 }
-
-/** A Lambda bundle is missing: the apps have not been built. */
-export class BundleMissingError extends DevstackError {
-  readonly bundlePath: string;
-  constructor(functionName: string, bundlePath: string, options?: ErrorOptions) {
-    super(
-      `${functionName}: ${bundlePath} does not exist; run \`pnpm build\` at the repository root first`,
-      options,
-    );
-    this.name = 'BundleMissingError';
-    this.bundlePath = bundlePath;
-  }
-}

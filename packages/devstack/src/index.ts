@@ -5,9 +5,8 @@ export { type BatchPolicy, processBatch } from './batchProcessor';
 export { CheckpointStore } from './checkpointStore';
 export { DEFAULTS, type DevConfig, loadDevConfig } from './config';
 export { beaconSnippet, type DemoSite, startDemoSite } from './demoSite';
-export { BundleMissingError, DevConfigError, DevstackError, DevTemplateError } from './errors';
+export { DevConfigError, DevstackError, DevTemplateError } from './errors';
 export { type LocalHttpApi, type LocalHttpApiOptions, startLocalHttpApi } from './localHttpApi';
-export { type InvokeResult, LocalLambda, type LocalLambdaOptions } from './localLambda';
 export { RouteTable } from './routeTable';
 export { type Stack, type StackOptions, startStack } from './startStack';
 export {

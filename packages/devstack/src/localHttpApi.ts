@@ -2,11 +2,11 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { InvokeResult } from '@footfall/local-lambda';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { toApiEvent } from './apiEvent';
 import { errorResponse, type HttpResponse, toHttpResponse } from './apiResponse';
 import { applyCors, corsPreflight } from './cors';
-import type { InvokeResult } from './localLambda';
 import { RouteTable } from './routeTable';
 import type { CorsConfiguration, TemplateRoute } from './template';
 

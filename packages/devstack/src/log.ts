@@ -1,14 +1,19 @@
-// The dev stack's own log lines (functions log through their workers): a small interface tests can capture.
+// The dev stack's own log lines (functions log through their workers): kernel's logger, rendered for a terminal.
+import { createLogger, type LogEntry, type Logger, parseLogLevel } from '@footfall/kernel';
 
-/** Where the dev stack writes what it does. */
-export interface Log {
-  debug(message: string): void;
-  info(message: string): void;
-  warn(message: string): void;
-  error(message: string): void;
-}
+/** Where the dev stack writes what it does: the four levels of kernel's Logger (tests pass plain objects). */
+export type Log = Pick<Logger, 'debug' | 'info' | 'warn' | 'error'>;
 
-const LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+const TAGS: Record<LogEntry['level'], string> = {
+  debug: ' debug:',
+  info: '',
+  warn: ' warning:',
+  error: ' error:',
+  metrics: '',
+};
+
+/** `[devstack] message`, with the level named unless it is info. */
+const terminalLine = (entry: LogEntry): string => `[devstack]${TAGS[entry.level]} ${entry.message}`;
 
 /**
  * A log that writes lines at or above `level` to `write` (stdout by default), prefixed with `[devstack]`.
@@ -18,11 +23,7 @@ export function createLog(
   level: string,
   write: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
 ): Log {
-  const min = Math.max(0, LEVELS.indexOf(level as (typeof LEVELS)[number]));
-  const at = (index: number, tag: string) => (message: string) => {
-    if (index >= min) write(`[devstack]${tag} ${message}`);
-  };
-  return { debug: at(0, ' debug:'), info: at(1, ''), warn: at(2, ' warning:'), error: at(3, ' error:') };
+  return createLogger({ level: parseLogLevel(level, 'debug'), sink: write, render: terminalLine });
 }
 
 /** A log that drops everything. */

@@ -1,5 +1,6 @@
 // `pnpm dev`: reads the environment, starts the stack, prints where everything is and stops it on Ctrl-C/SIGTERM.
 import { DynamoDBLocalError, findRepoRoot } from '@footfall/dynamodb-local';
+import { LocalLambdaError } from '@footfall/local-lambda';
 import { printBanner } from './banner';
 import { loadDevConfig } from './config';
 import { DevstackError } from './errors';
@@ -9,7 +10,12 @@ const say = (line = '') => process.stdout.write(`${line}\n`);
 
 function explain(error: unknown): string {
   // Expected failures (no Java, port taken, apps not built) read better without a stack trace.
-  if (error instanceof DevstackError || error instanceof DynamoDBLocalError) return error.message;
+  if (
+    error instanceof DevstackError ||
+    error instanceof DynamoDBLocalError ||
+    error instanceof LocalLambdaError
+  )
+    return error.message;
   if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') {
     return `${error.message}: another process uses that port; set PORT, DEMO_PORT or DYNAMODB_PORT`;
   }

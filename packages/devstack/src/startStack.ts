@@ -11,16 +11,16 @@ import {
   localClientConfig,
   startDynamoDBLocal,
 } from '@footfall/dynamodb-local';
-import type { ParameterValues } from '@footfall/infra';
+import { BundleMissingError, LocalLambda } from '@footfall/local-lambda';
+import type { ParameterValues } from '@footfall/template';
 import { generateKey } from '@footfall/tokens';
 import { ensureAdminUser } from './adminUser';
 import { CheckpointStore } from './checkpointStore';
 import { DEFAULTS } from './config';
 import { dataPath, readOrCreateSecret } from './dataFiles';
 import { type DemoSite, startDemoSite } from './demoSite';
-import { BundleMissingError, DevstackError } from './errors';
+import { DevstackError } from './errors';
 import { type LocalHttpApi, startLocalHttpApi } from './localHttpApi';
-import { LocalLambda } from './localLambda';
 import { createLog, type Log } from './log';
 import { StreamPoller } from './streamPoller';
 import { prepareTable } from './tableSetup';

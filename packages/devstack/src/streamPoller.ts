@@ -11,11 +11,11 @@ import {
   TrimmedDataAccessException,
 } from '@aws-sdk/client-dynamodb-streams';
 import { toLambdaRecord } from '@footfall/dynamodb-local';
-import { type FilterPattern, matchesFilterCriteria } from '@footfall/infra';
+import type { InvokeResult } from '@footfall/local-lambda';
+import { type FilterPattern, matchesFilterCriteria } from '@footfall/template';
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { type BatchPolicy, type FailureCondition, processBatch } from './batchProcessor';
 import type { CheckpointStore } from './checkpointStore';
-import type { InvokeResult } from './localLambda';
 import type { Log } from './log';
 
 /** The stream event's settings (from template.yaml) that shape batches. */

@@ -1,5 +1,6 @@
 // Reads what `pnpm dev` emulates from template.yaml: functions, HTTP routes, CORS and the stream event.
 import { dirname, resolve } from 'node:path';
+import type { Result } from '@footfall/kernel';
 import {
   type CfnTemplate,
   httpRoutes,
@@ -7,8 +8,7 @@ import {
   type ParameterValues,
   type StreamEventSettings,
   streamEventSettings,
-} from '@footfall/infra';
-import type { Result } from '@footfall/kernel';
+} from '@footfall/template';
 import { DevTemplateError } from './errors';
 
 /** One route of an `HttpApi` event, e.g. `ANY /api/event` or `ANY /dashboard/{file+}`. */

@@ -1,5 +1,4 @@
 // Public face of @footfall/dynamodb-local: DynamoDB Local for tests, benchmarks and `pnpm dev`.
-export { cfnTags, parseCfnYaml } from './cfnYaml';
 export { LOCAL_REGION, localClientConfig } from './clientConfig';
 export { type CreatedTable, type CreateTableOptions, createTableFromTemplate } from './createTable';
 export {

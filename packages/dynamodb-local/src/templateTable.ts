@@ -12,7 +12,7 @@ import type {
   TimeToLiveSpecification,
 } from '@aws-sdk/client-dynamodb';
 import type { Result } from '@footfall/kernel';
-import { parseCfnYaml } from './cfnYaml';
+import { parseCfnYaml } from '@footfall/template';
 import { TemplateError } from './errors';
 import { templatePath as defaultTemplatePath } from './repoRoot';
 

@@ -39,6 +39,5 @@ export {
   BOT_USER_AGENT,
   embedRequestsOf,
   legacyWorkload,
-  seededRandom,
   type WorkloadOptions,
 } from './workload';

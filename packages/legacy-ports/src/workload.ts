@@ -1,4 +1,5 @@
 // A seeded workload of visits as the original embed reported them: pages, browsers, cleaned referrers, appends.
+import { seededRandom } from '@footfall/testing';
 import { appendRequest, cleanReferrer, type EmbedRequest, EmbedView, pixelRequest } from './embed';
 import type { OriginalVisit } from './originalTable';
 
@@ -27,18 +28,6 @@ export interface WorkloadOptions {
   botShare?: number;
   /** Whether a view may send a second, later append (the original added both; default true). */
   secondAppends?: boolean;
-}
-
-/** A small deterministic PRNG (mulberry32), so a seed always gives the same workload. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 /** Paths as `location.pathname` gives them (percent-encoded beyond ASCII). */

@@ -9,17 +9,20 @@ import {
   DEAD_LETTER_PARTITION,
   type DeadLetter,
   type DecodeError,
+  deadLetterClaim,
   deadLetterKey,
+  deadLetterRelease,
+  deadLetterReplay,
   decodeDeadLetter,
   decodeRecord,
   type Item,
-  PARTITION_KEY,
-  SORT_KEY,
+  partitionQuery,
+  sectionOf,
   ViewDelta,
 } from '@footfall/core-model';
 import { aggregate } from './aggregates/aggregate';
 import { describeError, isConditionalCheckFailed } from './awsErrors';
-import type { Table } from './reports/table';
+import type { Table } from './table';
 
 /** What listing found: the dead letters, and the items that could not be read as one (with why). */
 export interface DeadLetterList {
@@ -39,9 +42,7 @@ export async function listDeadLetters(table: Table, limit = 1000): Promise<DeadL
     const out = await table.dynamodb.send(
       new QueryCommand({
         TableName: table.tableName,
-        KeyConditionExpression: '#p = :p',
-        ExpressionAttributeNames: { '#p': PARTITION_KEY },
-        ExpressionAttributeValues: { ':p': { S: DEAD_LETTER_PARTITION } },
+        ...partitionQuery(DEAD_LETTER_PARTITION),
         ConsistentRead: true,
         ...(startKey ? { ExclusiveStartKey: startKey } : {}),
       }),
@@ -49,7 +50,7 @@ export async function listDeadLetters(table: Table, limit = 1000): Promise<DeadL
     for (const item of out.Items ?? []) {
       const d = decodeDeadLetter(item);
       if (d.ok) letters.push(d.value);
-      else unreadable.push({ id: item[SORT_KEY]?.S ?? '?', error: d.error });
+      else unreadable.push({ id: sectionOf(item) || '?', error: d.error });
     }
     startKey = out.LastEvaluatedKey;
   } while (startKey && letters.length + unreadable.length < limit);
@@ -75,36 +76,14 @@ export type ReplayResult =
 export async function replayDeadLetter(table: Table, letter: DeadLetter): Promise<ReplayResult> {
   const key = deadLetterKey(letter.id);
   if (letter.kind === 'update') {
-    if (!letter.target || !letter.adds || Object.keys(letter.adds).length === 0)
-      return { status: 'refused', id: letter.id, error: 'the dead letter holds no update' };
-    const names: Record<string, string> = {};
-    const values: Record<string, { N: string }> = {};
-    const clauses = Object.entries(letter.adds).map(([name, delta], i) => {
-      names[`#a${i}`] = name;
-      values[`:a${i}`] = { N: delta.toString() };
-      return `#a${i} :a${i}`;
-    });
+    const replay = deadLetterReplay(letter);
+    if (!replay) return { status: 'refused', id: letter.id, error: 'the dead letter holds no update' };
     try {
       await table.dynamodb.send(
         new TransactWriteItemsCommand({
           TransactItems: [
-            {
-              Update: {
-                TableName: table.tableName,
-                Key: { Path: { S: letter.target.path }, Section: { S: letter.target.section } },
-                UpdateExpression: `ADD ${clauses.join(', ')}`,
-                ExpressionAttributeNames: names,
-                ExpressionAttributeValues: values,
-              },
-            },
-            {
-              Delete: {
-                TableName: table.tableName,
-                Key: key,
-                ConditionExpression: 'attribute_exists(#p)',
-                ExpressionAttributeNames: { '#p': PARTITION_KEY },
-              },
-            },
+            { Update: { TableName: table.tableName, ...replay.update } },
+            { Delete: { TableName: table.tableName, ...replay.delete } },
           ],
         }),
       );
@@ -132,14 +111,7 @@ export async function replayDeadLetter(table: Table, letter: DeadLetter): Promis
   if (decoded.kind === 'poison') return { status: 'unreadable', id: letter.id, error: decoded.error.message };
   try {
     await table.dynamodb.send(
-      new UpdateItemCommand({
-        TableName: table.tableName,
-        Key: key,
-        UpdateExpression: 'SET #c = :now',
-        ConditionExpression: 'attribute_exists(#p) AND attribute_not_exists(#c)',
-        ExpressionAttributeNames: { '#p': PARTITION_KEY, '#c': 'ReplayClaimedAt' },
-        ExpressionAttributeValues: { ':now': { N: String(Date.now()) } },
-      }),
+      new UpdateItemCommand({ TableName: table.tableName, ...deadLetterClaim(letter.id, Date.now()) }),
     );
   } catch (error) {
     if (isConditionalCheckFailed(error)) return { status: 'gone', id: letter.id };
@@ -150,12 +122,7 @@ export async function replayDeadLetter(table: Table, letter: DeadLetter): Promis
   const outcome = await aggregate(table, delta);
   if (outcome.status !== 'applied') {
     await table.dynamodb.send(
-      new UpdateItemCommand({
-        TableName: table.tableName,
-        Key: key,
-        UpdateExpression: 'REMOVE #c',
-        ExpressionAttributeNames: { '#c': 'ReplayClaimedAt' },
-      }),
+      new UpdateItemCommand({ TableName: table.tableName, ...deadLetterRelease(letter.id) }),
     );
     return { status: 'refused', id: letter.id, error: `counting failed (${outcome.status}); try again` };
   }

@@ -19,6 +19,7 @@ export {
 } from './awsErrors';
 export { type DeadLetterList, listDeadLetters, type ReplayResult, replayDeadLetter } from './deadLetters';
 export { AggregateWriteError, StoreError } from './errors';
+export { getItem, type ReadItem } from './getItem';
 export {
   type BreakdownOptions,
   buildBreakdown,
@@ -38,13 +39,41 @@ export {
 } from './reports/exportCsv';
 export { getItems } from './reports/getItems';
 export { type QueriedItems, queryItems } from './reports/queryItems';
-export type { Table } from './reports/table';
 export {
   average,
   buildTimeseries,
   type HourlyCounters,
+  readHours,
   readPageHours,
   readSiteHours,
   type TimeseriesInput,
 } from './reports/timeseries';
 export { runBounded } from './runBounded';
+export { scanItems } from './scanItems';
+export {
+  clearSigninThrottle,
+  type Reservation,
+  type ReservationOutcome,
+  reserveSigninAttempt,
+} from './signinThrottle';
+export type { Table } from './table';
+export {
+  addUser,
+  changePassword,
+  listUsers,
+  moveUser,
+  readUser,
+  removeUser,
+  replaceUser,
+  type StoredUser,
+  signOutUser,
+  type UserList,
+  type UserRead,
+  upgradePasswordHash,
+} from './users';
+export {
+  type EngagementOutcome,
+  type EngagementReport,
+  recordEngagement,
+  recordPageview,
+} from './views';

@@ -1,9 +1,9 @@
 // Where the legacy reporting routes read their numbers: two narrow reads of Footfall's aggregates, the only code
 // to re-point when the aggregate layout changes (the shaping in reports/legacy.ts never sees an item).
 import { daysOf, HOUR_MS, parseDayRange } from '@footfall/core-model';
-import { buildBreakdown, readDayCounts, readPageHours, readSiteHours } from '@footfall/store';
-import type { RequestContext } from '../context';
-import { logDecodeErrors, tableOf } from '../routes/reporting';
+import { buildBreakdown, readDayCounts, readHours } from '@footfall/store';
+import { countUnits, type RequestContext } from '../context';
+import { logDecodeErrors } from '../routes/reporting';
 import type { LegacyDimension, LegacyHour, LegacyRow, LegacySource } from './legacy';
 
 /** Every row of a breakdown: the legacy answers list all values, so nothing is cut. */
@@ -23,11 +23,8 @@ export async function readLegacyHours(
 ): Promise<Map<number, LegacyHour>> {
   const range = parseDayRange(fromDay, toDay);
   const days = range.ok ? daysOf(range.value) : [];
-  const counters =
-    path === undefined
-      ? await readSiteHours(tableOf(ctx), site, days)
-      : await readPageHours(tableOf(ctx), site, path, days);
-  ctx.capacity.readUnits += counters.readUnits;
+  const counters = await readHours(ctx.table, site, days, path);
+  countUnits(ctx, counters);
   logDecodeErrors(ctx, counters.errors);
   const start = Date.parse(`${fromDay}T00:00:00Z`);
   const end = Date.parse(`${toDay}T00:00:00Z`) + 24 * HOUR_MS;
@@ -55,8 +52,8 @@ export async function readLegacyRows(
   fromDay: string,
   toDay: string,
 ): Promise<LegacyRow[]> {
-  const { counts, readUnits, errors } = await readDayCounts(tableOf(ctx), site, dimension, fromDay, toDay);
-  ctx.capacity.readUnits += readUnits;
+  const { counts, readUnits, errors } = await readDayCounts(ctx.table, site, dimension, fromDay, toDay);
+  countUnits(ctx, { readUnits });
   logDecodeErrors(ctx, errors);
   return buildBreakdown(counts, dimension, { limit: ALL_ROWS }).rows;
 }

@@ -1,23 +1,18 @@
 // POST /api/event: the beacon's pageview and engagement events, stored as one write each, in any order.
-import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import {
-  DAY_MS,
-  decodeStoredEngagement,
   EVENT_TYPES,
   engagementEvent,
-  engagementRaise,
-  engagementUpsert,
+  enrichPageview,
   type PageviewEvent,
   pageviewEvent,
-  pageviewUpsert,
 } from '@footfall/core-model';
+import { recordEngagement as storeEngagement, recordPageview as storePageview } from '@footfall/store';
 import { parseUserAgent } from '@footfall/ua';
-import { isConditionalCheckFailed } from '../awsErrors';
 import { MAX_USER_AGENT_CHARS } from '../constants';
-import { addCapacity, type RequestContext, type RouteHandler } from '../context';
-import { enrichPageview } from '../enrich';
-import { badRequest, siteNotAllowed } from '../errors';
+import { countUnits, type RequestContext, type RouteHandler } from '../context';
+import { badRequest } from '../errors';
 import { empty, type HttpResponse, readJsonBody } from '../http';
+import { configuredSite } from '../siteOf';
 import { validate } from '../validation';
 
 /** The beacon's answer: accepted, nothing to read. */
@@ -25,7 +20,8 @@ export const accepted = (): HttpResponse => empty(202);
 
 /** Throws 403 unless `site` is configured. */
 export function assertSiteAllowed(ctx: RequestContext, site: string): void {
-  if (!ctx.config.allowedSites.includes(site.toLowerCase())) throw siteNotAllowed(site);
+  const allowed = configuredSite(site, ctx.config.allowedSites);
+  if (!allowed.ok) throw allowed.error;
 }
 
 /** Reads the User-Agent header, refusing absurd lengths (bad input, nothing written). */
@@ -40,9 +36,8 @@ export function userAgentOf(ctx: RequestContext, fallback?: string): string {
 }
 
 /**
- * Stores one pageview on its raw view item: a new item, or the one an early engagement created. The write is
- * conditional on no pageview being recorded yet, so a beacon retried with the same id is counted once; the
- * refused retry is still a success to the client.
+ * Stores one pageview, enriched, on its raw view item (store's `recordPageview`): a beacon retried with the same
+ * id is counted once, and the refused retry is still a success to the client.
  */
 export async function recordPageview(
   ctx: RequestContext,
@@ -51,32 +46,14 @@ export async function recordPageview(
 ): Promise<void> {
   assertSiteAllowed(ctx, event.site);
   const view = enrichPageview(event, parseUserAgent(userAgent), ctx.now(), ctx.config.retentionDays);
-  try {
-    const out = await ctx.dynamodb.send(
-      new UpdateItemCommand({
-        TableName: ctx.config.tableName,
-        ...pageviewUpsert(view),
-        ReturnConsumedCapacity: 'TOTAL',
-      }),
-    );
-    addCapacity(ctx, 'writeUnits', out.ConsumedCapacity);
-  } catch (error) {
-    if (!isConditionalCheckFailed(error)) throw error;
-    ctx.log.debug('duplicate pageview ignored');
-  }
+  const out = await storePageview(ctx.table, view);
+  countUnits(ctx, out);
+  if (out.status === 'duplicate') ctx.log.debug('duplicate pageview ignored');
 }
-
-/** How long engagement that arrived before its pageview is kept waiting for it. */
-const PENDING_ENGAGEMENT_MS = DAY_MS;
-
-/** Tries of the read-and-raise step before giving up on a view whose engagement keeps changing under it. */
-const RAISE_ATTEMPTS = 4;
 
 /**
  * Records engagement as the largest duration and scroll ever reported for a view, whatever order reports
- * arrive in (SPEC §3). One write in the usual case (values that only grow); an engagement that arrives before
- * its pageview creates the item, which the pageview then joins; a report smaller in one value and larger in
- * the other is merged with the stored one under an optimistic condition.
+ * arrive in (store's `recordEngagement`), and logs what could not be merged.
  */
 export async function recordEngagement(
   ctx: RequestContext,
@@ -84,61 +61,12 @@ export async function recordEngagement(
   duration: number,
   scroll: number,
 ): Promise<void> {
-  const pendingExpiresAt = Math.floor((ctx.now() + PENDING_ENGAGEMENT_MS) / 1000);
-  let stored: { duration: number | undefined; scroll: number | undefined } | undefined;
-  try {
-    const out = await ctx.dynamodb.send(
-      new UpdateItemCommand({
-        TableName: ctx.config.tableName,
-        ...engagementUpsert(id, duration, scroll, pendingExpiresAt),
-        ReturnConsumedCapacity: 'TOTAL',
-        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-      }),
-    );
-    addCapacity(ctx, 'writeUnits', out.ConsumedCapacity);
-    return;
-  } catch (error) {
-    if (!isConditionalCheckFailed(error)) throw error;
-    stored = storedEngagementOf(ctx, (error as { Item?: unknown }).Item);
-  }
-  for (let attempt = 0; attempt < RAISE_ATTEMPTS && stored !== undefined; attempt++) {
-    const next = {
-      duration: Math.max(duration, stored.duration ?? 0),
-      scroll: Math.max(scroll, stored.scroll ?? 0),
-    };
-    // An older report of a view already further along: nothing to change.
-    if (next.duration === stored.duration && next.scroll === stored.scroll) return;
-    try {
-      const out = await ctx.dynamodb.send(
-        new UpdateItemCommand({
-          TableName: ctx.config.tableName,
-          ...engagementRaise(id, next, stored, pendingExpiresAt),
-          ReturnConsumedCapacity: 'TOTAL',
-          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-        }),
-      );
-      addCapacity(ctx, 'writeUnits', out.ConsumedCapacity);
-      return;
-    } catch (error) {
-      if (!isConditionalCheckFailed(error)) throw error;
-      stored = storedEngagementOf(ctx, (error as { Item?: unknown }).Item);
-    }
-  }
-  // Concurrent reports kept raising it meanwhile: the larger values are stored already or about to be.
-  if (stored !== undefined)
-    ctx.log.info('engagement raise gave way to concurrent reports', { attempts: RAISE_ATTEMPTS });
-}
-
-/** The engagement a failed condition returned, or undefined (logged) when the item cannot be read. */
-function storedEngagementOf(
-  ctx: RequestContext,
-  item: unknown,
-): { duration: number | undefined; scroll: number | undefined } | undefined {
-  if (item === undefined) return { duration: undefined, scroll: undefined };
-  const d = decodeStoredEngagement(item);
-  if (d.ok) return d.value;
-  ctx.log.warn('unreadable engagement on a raw view item left as it is', { error: d.error.message });
-  return undefined;
+  const out = await storeEngagement(ctx.table, id, { duration, scroll }, ctx.now());
+  countUnits(ctx, out);
+  if (out.status === 'unreadable')
+    ctx.log.warn('unreadable engagement on a raw view item left as it is', { error: out.error.message });
+  else if (out.status === 'gave-way')
+    ctx.log.info('engagement raise gave way to concurrent reports', { attempts: out.attempts });
 }
 
 /** `POST /api/event`. */

@@ -1,21 +1,51 @@
-// Shared steps of the reporting routes: site check, the table reports read, and logging what did not decode.
+// Shared steps of the reporting routes: the session → query → day range → site preamble, and logging what did
+// not decode.
 import type { DecodeError } from '@footfall/core-model';
-import type { Table } from '@footfall/store';
 import type { RequestContext } from '../context';
-import { siteNotAllowed } from '../errors';
+import { type DayRange, parseDayRange } from '../reports/range';
+import { requireSession } from '../session';
+import { configuredSite } from '../siteOf';
+import { type Schema, validate } from '../validation';
 
-/** Requires a configured site; returns it lower-cased. */
-export function reportedSite(ctx: RequestContext, site: string): string {
-  const s = site.toLowerCase();
-  if (!ctx.config.allowedSites.includes(s)) throw siteNotAllowed(site);
-  return s;
+/** Error codes of the query fields that have their own. */
+export const QUERY_CODES = {
+  from: 'invalid_date',
+  to: 'invalid_date',
+  site: 'invalid_site',
+  path: 'invalid_path',
+  interval: 'invalid_interval',
+  tz: 'invalid_timezone',
+  dimension: 'unknown_dimension',
+  limit: 'invalid_limit',
+};
+
+/** A reporting request that passed the common checks. */
+export interface ReportingRequest<Q> {
+  /** The validated query. */
+  query: Q;
+  range: DayRange;
+  /** The configured site it reports, in its stored spelling. */
+  site: string;
 }
 
-/** The table reports read, for store's report functions. */
-export const tableOf = (ctx: RequestContext): Table => ({
-  dynamodb: ctx.dynamodb,
-  tableName: ctx.config.tableName,
-});
+/**
+ * The preamble of every reporting route: a valid session (401), a valid query (400 with the field's code), its
+ * day range (400) and a configured site (403), in that order.
+ * @example const { query, range, site } = await reportingRequest(ctx, timeseriesQuery);
+ */
+export async function reportingRequest<Q extends { site: string; from: string; to: string }>(
+  ctx: RequestContext,
+  schema: Schema<Q>,
+): Promise<ReportingRequest<Q>> {
+  await requireSession(ctx);
+  const query = validate(schema, ctx.query, 'invalid_query', QUERY_CODES);
+  if (!query.ok) throw query.error;
+  const range = parseDayRange(query.value.from, query.value.to);
+  if (!range.ok) throw range.error;
+  const site = configuredSite(query.value.site, ctx.config.allowedSites);
+  if (!site.ok) throw site.error;
+  return { query: query.value, range: range.value, site: site.value };
+}
 
 /** Logs attributes that could not be decoded (the report skips them rather than failing). */
 export function logDecodeErrors(ctx: RequestContext, errors: readonly DecodeError[]): void {

@@ -2,26 +2,20 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { type Item, type RawView, ViewDelta } from '@footfall/core-model';
 import { type AggregateOptions, aggregate } from '@footfall/store';
+import { rawView as baseRawView } from '@footfall/testing';
 import { memoryDynamo } from './mockTable';
 
-/** A stored view with sensible defaults (a desktop Chrome view from Germany via google.com). */
-export function rawView(overrides: Partial<RawView> = {}): RawView {
-  return {
+/** A stored view for reporting tests: a desktop Chrome view from Germany via google.com on 2026-03-01 10:30 UTC. */
+export const rawView = (overrides: Partial<RawView> = {}): RawView =>
+  baseRawView({
     id: '00000000-0000-4000-8000-000000000000',
-    site: 'example.com',
-    path: '/',
     time: Date.UTC(2026, 2, 1, 10, 30),
-    unique: true,
-    bot: false,
     browser: 'Chrome',
     os: 'Windows',
-    device: 'desktop',
-    country: 'DE',
     referrer: 'google.com',
     expiresAt: 0,
     ...overrides,
-  };
-}
+  });
 
 /** What `views` add to the aggregates, folded as the trigger folds their stream records. */
 export function deltaOf(views: readonly RawView[]): ViewDelta {

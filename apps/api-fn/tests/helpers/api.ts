@@ -1,10 +1,11 @@
 // Builds api-fn handlers for tests: a config, a fixed clock, a generated session key and captured logs.
-import { type DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
-import { encodeUser, type User } from '@footfall/core-model';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { User } from '@footfall/core-model';
+import { replaceUser } from '@footfall/store';
+import { DASHBOARD_ORIGIN, OTHER_SITE, SITE, TEST_USER_CREATED_AT, testUser } from '@footfall/testing';
 import { generateKey, issueToken, parseKey } from '@footfall/tokens';
 import type { ApiConfig } from '../../src/config';
 import { type ApiHandler, createApiHandler } from '../../src/createApiHandler';
-import { DASHBOARD_ORIGIN, OTHER_SITE, SITE } from '../fixtures/requests';
 
 /** The session key every test handler signs with. */
 export const AUTH_KEY = generateKey();
@@ -56,19 +57,10 @@ function keyOf(text: string) {
   return key.value;
 }
 
-/** When the users of test tables were created: the `created` claim of `tokenFor`'s tokens. */
-export const USER_CREATED_AT = NOW - 86_400_000;
+/** When the users of test tables were created (a day before NOW): the `created` claim of `tokenFor`'s tokens. */
+export const USER_CREATED_AT = TEST_USER_CREATED_AT;
 
-/** The user item behind `tokenFor`'s tokens (session epoch 0, created at USER_CREATED_AT). */
-export function testUser(username = 'admin', overrides: Partial<User> = {}): User {
-  return {
-    username,
-    passwordHash: '$pbkdf2-sha256$i=600000,l=32$AAAA$AAAA',
-    createdAt: USER_CREATED_AT,
-    sessionEpoch: 0,
-    ...overrides,
-  };
-}
+export { testUser };
 
 /**
  * A session token for `username`, as sign-in would issue it to `testUser(username)` (another key, time,
@@ -115,6 +107,6 @@ export async function storeTestUser(
   overrides: Partial<User> = {},
 ): Promise<User> {
   const user = testUser(username, overrides);
-  await dynamodb.send(new PutItemCommand({ TableName: tableName, Item: encodeUser(user) }));
+  await replaceUser({ dynamodb, tableName }, user);
   return user;
 }

@@ -2,7 +2,6 @@
 import {
   BatchGetItemCommand,
   type BatchGetItemCommandInput,
-  DynamoDBClient,
   GetItemCommand,
   QueryCommand,
   type QueryCommandInput,
@@ -18,20 +17,12 @@ import {
   type User,
   userKey,
 } from '@footfall/core-model';
-import { mockClient } from 'aws-sdk-client-mock';
+import { awsError, conditionFailed, type DynamoMock, mockedDynamo, networkError } from '@footfall/testing';
 import { MemoryTable } from './memoryTable';
 
-/** A mocked client (the real class, so the handler cannot tell) and its stub. */
-export function mockedDynamo() {
-  const client = new DynamoDBClient({
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
-  });
-  const mock = mockClient(client);
-  return { client, mock };
-}
+export { awsError, conditionFailed, mockedDynamo, networkError };
 
-type Mock = ReturnType<typeof mockedDynamo>['mock'];
+type Mock = DynamoMock;
 
 /**
  * Makes Query and BatchGetItem (the reads of the reports) answer like DynamoDB would from `items`: same
@@ -99,27 +90,4 @@ export function answerUsers(mock: Mock, users: readonly User[]): void {
     mock
       .on(GetItemCommand, { Key: userKey(user.username) })
       .resolves({ Item: encodeUser(user), ConsumedCapacity: { CapacityUnits: 1 } });
-}
-
-/** An error shaped like the SDK's service exceptions (name, $metadata, $fault). */
-export function awsError(name: string, status = 400): Error {
-  const e = new Error(`${name} (simulated)`) as Error & { $metadata: object; $fault: string };
-  e.name = name;
-  e.$metadata = { httpStatusCode: status };
-  e.$fault = status >= 500 ? 'server' : 'client';
-  return e;
-}
-
-/** A network failure as Node reports it. */
-export function networkError(code = 'ECONNRESET'): Error {
-  const e = new Error(`socket hang up (${code})`) as Error & { code: string };
-  e.code = code;
-  return e;
-}
-
-/** DynamoDB's refusal of a conditional write, carrying the item as it stood (ReturnValuesOnConditionCheckFailure). */
-export function conditionFailed(item?: Item): Error {
-  const e = awsError('ConditionalCheckFailedException') as Error & { Item?: Item };
-  if (item !== undefined) e.Item = item;
-  return e;
 }

@@ -1,25 +1,15 @@
 // The trigger's steps over a DynamoDB Local table's real stream: records decoded and folded by core-model,
-// written by store, batch by batch. api-fn cannot depend on @footfall/stream-trigger-fn itself: that app's
-// tests depend on api-fn, and turbo refuses a cycle, so this follows its createStreamHandler step for step.
-import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+// written by store, batch by batch, with the trigger's rules for what a record is (nothing imports an app, and
+// this needs store's writer without the Lambda around it).
 import { decodeRecord, ViewDelta } from '@footfall/core-model';
-import { localClientConfig, readStream, toLambdaRecord } from '@footfall/dynamodb-local';
 import { aggregate, TrieKnowledge } from '@footfall/store';
+import { readStreamRecords } from '@footfall/testing';
 import type { DynamoDBRecord } from 'aws-lambda';
 import type { TestTable } from './localTable';
 
 /** Every record in the table's stream after `fromSequence` (all of them without it), as Lambda delivers them. */
-export async function streamRecords(table: TestTable, fromSequence?: string): Promise<DynamoDBRecord[]> {
-  const arn = table.streamArn;
-  if (arn === undefined) throw new Error('the test table has no stream');
-  const streams = new DynamoDBStreamsClient(localClientConfig(table.endpoint));
-  try {
-    const raw = await readStream(streams, arn, fromSequence === undefined ? {} : { fromSequence });
-    return raw.map((r) => toLambdaRecord(r, arn));
-  } finally {
-    streams.destroy();
-  }
-}
+export const streamRecords = (table: TestTable, fromSequence?: string): Promise<DynamoDBRecord[]> =>
+  readStreamRecords(table, fromSequence);
 
 /** What one run of the trigger over a stream did. */
 export interface TriggerRun {

@@ -3,9 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import { DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { decodeRawView, encodeRawView, viewKey } from '@footfall/core-model';
+import { CHROME_UA, engagement, type HttpEventInput, httpEvent, pageview, SITE } from '@footfall/testing';
 import { generateKey } from '@footfall/tokens';
-import { type HttpEventInput, httpEvent } from '../../src/testing';
-import { CHROME_UA, engagement, pageview, SITE } from '../fixtures/requests';
 import { rawView } from '../helpers/aggregates';
 import {
   bearer,

@@ -3,9 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import { utcDayKey } from '@footfall/core-model';
 import { average } from '@footfall/store';
+import { BOT_UA, CHROME_UA, httpEvent, IPHONE_UA, OTHER_SITE, SITE } from '@footfall/testing';
 import fc from 'fast-check';
-import { httpEvent } from '../../src/testing';
-import { BOT_UA, CHROME_UA, IPHONE_UA, OTHER_SITE, SITE } from '../fixtures/requests';
 import { bearer, bodyOf, storeTestUser, type TestApi, testApi, tokenFor } from '../helpers/api';
 import { createTestTable, INTEGRATION_TIMEOUT_MS, type TestTable } from '../helpers/localTable';
 import { runTrigger } from '../helpers/trigger';

@@ -1,8 +1,7 @@
 // Ingest against DynamoDB Local: the raw view items the beacon's and the original embed's requests leave.
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { DAY_MS, decodeRawView, viewKey } from '@footfall/core-model';
-import { httpEvent } from '../../src/testing';
-import { CHROME_UA, engagement, IPHONE_UA, pageview, SITE, VIEW_ID } from '../fixtures/requests';
+import { CHROME_UA, engagement, httpEvent, IPHONE_UA, pageview, SITE, VIEW_ID } from '@footfall/testing';
 import { type TestApi, testApi } from '../helpers/api';
 import { createTestTable, INTEGRATION_TIMEOUT_MS, scanAll, type TestTable } from '../helpers/localTable';
 

@@ -14,8 +14,7 @@ import {
   originalAnswer,
   reportTotals,
 } from '@footfall/legacy-ports';
-import { httpEvent } from '../../src/testing';
-import { OTHER_SITE, SITE } from '../fixtures/requests';
+import { httpEvent, OTHER_SITE, SITE } from '@footfall/testing';
 import { writeAggregates } from '../helpers/aggregates';
 import {
   bodyOf,

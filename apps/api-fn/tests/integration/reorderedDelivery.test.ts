@@ -3,8 +3,7 @@
 // (issue 11 acceptance).
 import { randomUUID } from 'node:crypto';
 import { utcDayKey } from '@footfall/core-model';
-import { httpEvent } from '../../src/testing';
-import { CHROME_UA, engagement, pageview, SITE } from '../fixtures/requests';
+import { CHROME_UA, engagement, httpEvent, pageview, SITE } from '@footfall/testing';
 import { bearer, bodyOf, storeTestUser, type TestApi, testApi, tokenFor } from '../helpers/api';
 import { createTestTable, INTEGRATION_TIMEOUT_MS, type TestTable } from '../helpers/localTable';
 import { runTrigger } from '../helpers/trigger';

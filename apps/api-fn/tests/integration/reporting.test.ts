@@ -1,6 +1,6 @@
 // Every reporting route against DynamoDB Local, over aggregate items written the way the trigger writes them.
-import { httpEvent } from '../../src/testing';
-import { OTHER_SITE, SITE } from '../fixtures/requests';
+
+import { httpEvent, OTHER_SITE, SITE } from '@footfall/testing';
 import { rawView, writeAggregates } from '../helpers/aggregates';
 import { bearer, bodyOf, storeTestUser, type TestApi, testApi } from '../helpers/api';
 import { createTestTable, INTEGRATION_TIMEOUT_MS, type TestTable } from '../helpers/localTable';

@@ -9,8 +9,8 @@ import {
   SIGNIN_WINDOW_MS,
   userKey,
 } from '@footfall/core-model';
+import { httpEvent } from '@footfall/testing';
 import { DEFAULT_ITERATIONS, hashPassword } from '@footfall/tokens';
-import { httpEvent } from '../../src/testing';
 import { bodyOf, errorCode, NOW, type TestApi, testApi } from '../helpers/api';
 import { iterationsOf, LEGACY_ITERATIONS, legacyHash } from '../helpers/legacyHash';
 import { createTestTable, INTEGRATION_TIMEOUT_MS, scanAll, type TestTable } from '../helpers/localTable';

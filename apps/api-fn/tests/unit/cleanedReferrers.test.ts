@@ -3,9 +3,8 @@
 import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import type { RawView } from '@footfall/core-model';
 import { cleanReferrer, EmbedView, pixelRequest } from '@footfall/legacy-ports';
-import { httpEvent } from '../../src/testing';
+import { CHROME_UA, httpEvent, pageview, SITE, VIEW_ID } from '@footfall/testing';
 import { EMBED_REFERRERS } from '../fixtures/embedReferrers';
-import { CHROME_UA, pageview, SITE, VIEW_ID } from '../fixtures/requests';
 import { testApi } from '../helpers/api';
 import { mockedDynamo, pageviewWrites, viewWritten } from '../helpers/mockTable';
 

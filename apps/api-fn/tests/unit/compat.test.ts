@@ -1,8 +1,7 @@
 // The original embed's routes: GET /pv.gif records a pageview and answers a GIF; POST /append records engagement.
 import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { DAY_MS, engagementUpsert } from '@footfall/core-model';
-import { httpEvent } from '../../src/testing';
-import { CHROME_UA, IPHONE_UA, OTHER_SITE, SITE, VIEW_ID } from '../fixtures/requests';
+import { CHROME_UA, httpEvent, IPHONE_UA, OTHER_SITE, SITE, VIEW_ID } from '@footfall/testing';
 import { errorCode, NOW, testApi } from '../helpers/api';
 import { mockedDynamo, pageviewWrites, viewWritten } from '../helpers/mockTable';
 

@@ -1,8 +1,7 @@
 // The Lambda entry point: built from the environment on first use; a broken environment answers 500.
 import { DynamoDBClient, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { CHROME_UA, httpEvent, lambdaContext, pageview } from '@footfall/testing';
 import { mockClient } from 'aws-sdk-client-mock';
-import { fakeContext, httpEvent } from '../../src/testing';
-import { CHROME_UA, pageview } from '../fixtures/requests';
 import { errorCode } from '../helpers/api';
 
 const ENV = { ...process.env };
@@ -31,7 +30,7 @@ describe('handler', () => {
         body: pageview(),
         headers: { 'user-agent': CHROME_UA },
       }),
-      fakeContext(),
+      lambdaContext(),
     );
 
     // Assess

@@ -1,6 +1,7 @@
 // Request bodies: content type, size, encoding and JSON syntax, each refused with its own status and code.
+
+import { httpEvent } from '@footfall/testing';
 import { readJsonBody } from '../../src/http';
-import { httpEvent } from '../../src/testing';
 
 const read = (body: string | Buffer, contentType: string | undefined, extra: Record<string, string> = {}) => {
   const event = httpEvent({

@@ -1,8 +1,7 @@
 // POST /api/event with a mocked DynamoDB: what is written for pageviews and engagements, and every failure.
 import { UpdateItemCommand, type UpdateItemCommandInput } from '@aws-sdk/client-dynamodb';
 import { DAY_MS, engagementRaise, engagementUpsert, viewKey } from '@footfall/core-model';
-import { httpEvent } from '../../src/testing';
-import { BOT_UA, CHROME_UA, engagement, pageview, SITE, VIEW_ID } from '../fixtures/requests';
+import { BOT_UA, CHROME_UA, engagement, httpEvent, pageview, SITE, VIEW_ID } from '@footfall/testing';
 import { bodyOf, errorCode, NOW, testApi } from '../helpers/api';
 import {
   awsError,

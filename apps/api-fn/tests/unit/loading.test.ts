@@ -5,9 +5,9 @@
 import { randomBytes } from 'node:crypto';
 import { DynamoDBClient, GetItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { encodeUser } from '@footfall/core-model';
+import { CHROME_UA, httpEvent, pageview, SITE } from '@footfall/testing';
 import { mockClient } from 'aws-sdk-client-mock';
 import type { ApiConfig } from '../../src/config';
-import { CHROME_UA, pageview, SITE } from '../fixtures/requests';
 import { awsError } from '../helpers/mockTable';
 
 type Loaded = { tokens: boolean; ssm: boolean; legacy: boolean };
@@ -48,7 +48,6 @@ describe('lazy loading', () => {
   it('handles a pageview without loading @footfall/tokens, @aws-sdk/client-ssm or the legacy routes', async () => {
     // Prepare
     const { createApiHandler } = await import('../../src/createApiHandler');
-    const { httpEvent } = await import('../../src/testing');
     const dynamodb = new DynamoDBClient({ region: 'us-east-1' });
     mockClient(dynamodb).on(UpdateItemCommand).resolves({});
     const handler = createApiHandler({ config, dynamodb, logSink: () => undefined });
@@ -71,7 +70,6 @@ describe('lazy loading', () => {
   it('fetches the keys from SSM on the first reporting request, not again while fresh, retrying after a failure', async () => {
     // Prepare
     const { createApiHandler } = await import('../../src/createApiHandler');
-    const { httpEvent } = await import('../../src/testing');
     const { GetParameterCommand, SSMClient } = await import('@aws-sdk/client-ssm');
     const { issueToken, parseKey } = await import('@footfall/tokens');
     const keyText = randomBytes(32).toString('base64url').concat('=');

@@ -1,9 +1,8 @@
 // Reporting routes with mocked reads answered from the aggregate items store's writer makes: tokens, queries, reports.
 import { QueryCommand } from '@aws-sdk/client-dynamodb';
 import type { Item } from '@footfall/core-model';
+import { httpEvent, SITE } from '@footfall/testing';
 import { generateKey } from '@footfall/tokens';
-import { httpEvent } from '../../src/testing';
-import { SITE } from '../fixtures/requests';
 import { itemsOf, rawView } from '../helpers/aggregates';
 import { bearer, bodyOf, errorCode, NOW, tamper, testApi, testUser, tokenFor } from '../helpers/api';
 import { answerReads, answerUsers, awsError, mockedDynamo } from '../helpers/mockTable';

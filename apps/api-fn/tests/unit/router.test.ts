@@ -1,7 +1,7 @@
 // Routing: unknown routes, wrong methods, CORS preflights, stage prefixes.
+
+import { DASHBOARD_ORIGIN, httpEvent } from '@footfall/testing';
 import { matchRoute, ROUTES } from '../../src/router';
-import { httpEvent } from '../../src/testing';
-import { DASHBOARD_ORIGIN } from '../fixtures/requests';
 import { errorCode, testApi } from '../helpers/api';
 import { mockedDynamo } from '../helpers/mockTable';
 

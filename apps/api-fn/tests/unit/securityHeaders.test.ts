@@ -1,7 +1,7 @@
 // Security headers (SPEC §3 Static): a strict CSP on every HTML answer, no sniffing and no framing on all.
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { httpEvent } from '@footfall/testing';
 import { API_CSP, HTML_CSP } from '../../src/securityHeaders';
-import { httpEvent } from '../../src/testing';
 import { testApi } from '../helpers/api';
 import { mockedDynamo } from '../helpers/mockTable';
 

@@ -2,8 +2,8 @@
 // epoch, as this container last read them (at most SESSION_CACHE_SECONDS ago).
 import { DeleteItemCommand, GetItemCommand, QueryCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { encodeUser, userKey } from '@footfall/core-model';
+import { httpEvent } from '@footfall/testing';
 import { generateKey, hashPassword, issueToken, parseKey } from '@footfall/tokens';
-import { httpEvent } from '../../src/testing';
 import { AUTH_KEY, bearer, errorCode, NOW, testApi, testUser, tokenFor } from '../helpers/api';
 import { answerUsers, mockedDynamo } from '../helpers/mockTable';
 

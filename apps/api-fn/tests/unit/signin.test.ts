@@ -10,6 +10,7 @@ import {
 import {
   encodeThrottle,
   encodeUser,
+  signinLockout as lockout,
   SIGNIN_MAX_FAILURES,
   SIGNIN_WINDOW_MS,
   throttleKey,
@@ -17,9 +18,8 @@ import {
   throttleRestart,
   userKey,
 } from '@footfall/core-model';
+import { httpEvent } from '@footfall/testing';
 import { DEFAULT_ITERATIONS, hashPassword, parseKey, verifyPassword, verifyToken } from '@footfall/tokens';
-import { lockout } from '../../src/routes/signin';
-import { httpEvent } from '../../src/testing';
 import { AUTH_KEY, bodyOf, errorCode, NOW, testApi, testUser, USER_CREATED_AT } from '../helpers/api';
 import { iterationsOf, legacyHash } from '../helpers/legacyHash';
 import { awsError, mockedDynamo } from '../helpers/mockTable';

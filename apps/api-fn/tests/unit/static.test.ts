@@ -1,7 +1,7 @@
 // Static routes: the beacon script and dashboard files, their caching, and refusals (traversal, missing files).
 import { join } from 'node:path';
+import { httpEvent } from '@footfall/testing';
 import { createStaticFiles, safeSegments } from '../../src/staticFiles';
-import { httpEvent } from '../../src/testing';
 import { errorCode, testApi } from '../helpers/api';
 import { mockedDynamo } from '../helpers/mockTable';
 

@@ -1,5 +1,5 @@
 // A logger that keeps its JSON lines for assertions instead of printing them.
-import { jsonLogger, type Logger } from '../../src';
+import { createLogger, type Logger } from '@footfall/kernel';
 
 /** A parsed log line. */
 export type LogLine = { level: string; message: string } & Record<string, unknown>;
@@ -7,7 +7,7 @@ export type LogLine = { level: string; message: string } & Record<string, unknow
 /** A debug-level JSON logger whose lines are parsed into `lines`. */
 export function captureLog(): { log: Logger; lines: LogLine[]; at: (level: string) => LogLine[] } {
   const lines: LogLine[] = [];
-  const log = jsonLogger('debug', (line) => lines.push(JSON.parse(line) as LogLine));
+  const log = createLogger({ level: 'debug', sink: (line) => lines.push(JSON.parse(line) as LogLine) });
   return { log, lines, at: (level) => lines.filter((l) => l.level === level) };
 }
 

@@ -1,23 +1,10 @@
 // Lambda Context objects for tests, with a controllable remaining time.
+import { lambdaContext as baseContext } from '@footfall/testing';
 import type { Context } from 'aws-lambda';
 
 /** A Lambda context whose `getRemainingTimeInMillis` is `remainingMs` (a minute by default). */
-export function lambdaContext(remainingMs: () => number = () => 60_000): Context {
-  return {
-    callbackWaitsForEmptyEventLoop: false,
-    functionName: 'stream-trigger-fn',
-    functionVersion: '$LATEST',
-    invokedFunctionArn: 'arn:aws:lambda:us-east-1:000000000000:function:stream-trigger-fn',
-    memoryLimitInMB: '256',
-    awsRequestId: '00000000-0000-4000-8000-000000000000',
-    logGroupName: '/aws/lambda/stream-trigger-fn',
-    logStreamName: 'test',
-    getRemainingTimeInMillis: remainingMs,
-    done: () => undefined,
-    fail: () => undefined,
-    succeed: () => undefined,
-  };
-}
+export const lambdaContext = (remainingMs: () => number = () => 60_000): Context =>
+  baseContext({ functionName: 'stream-trigger-fn', getRemainingTimeInMillis: remainingMs });
 
 /**
  * A context that starts with a minute and still has it for the first `checks` deadline checks (one before

@@ -1,10 +1,11 @@
 // A DynamoDB Local table in store's Table shape, and what tests read back: views, dead letters, stream.
-import { type DynamoDBClient, paginateScan } from '@aws-sdk/client-dynamodb';
-import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
-import { decodeStoredView, type Item, type RawView, SORT_KEY, VIEW_SECTION } from '@footfall/core-model';
-import { createTestTable, localClientConfig, readStream, toLambdaRecord } from '@footfall/dynamodb-local';
+
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { createTestTable } from '@footfall/dynamodb-local';
 import { listDeadLetters, type Table } from '@footfall/store';
-import type { DynamoDBRecord } from 'aws-lambda';
+import { allItems, readStreamRecords, storedViews as storedViewsOf } from '@footfall/testing';
+
+export { allItems };
 
 /** A fresh table: store's `Table` shape plus what the stream and cleanup need. */
 export interface LocalTable extends Table {
@@ -25,40 +26,6 @@ export async function localTable(prefix = 'trigger'): Promise<LocalTable> {
   };
 }
 
-/** Every raw view item that holds a pageview, decoded: the ground truth the aggregates must match. */
-export async function storedViews(client: DynamoDBClient, tableName: string): Promise<RawView[]> {
-  const views: RawView[] = [];
-  const pages = paginateScan(
-    { client },
-    {
-      TableName: tableName,
-      FilterExpression: '#s = :view',
-      ExpressionAttributeNames: { '#s': SORT_KEY },
-      ExpressionAttributeValues: { ':view': { S: VIEW_SECTION } },
-      ConsistentRead: true,
-    },
-  );
-  for await (const page of pages)
-    for (const item of page.Items ?? []) {
-      const v = decodeStoredView(item);
-      if (!v.ok) throw v.error;
-      // Engagement still waiting for its pageview is not a view yet.
-      if (v.value.kind === 'view') views.push(v.value.view);
-    }
-  return views;
-}
-
-/** Every item of the table (tests only: the product never scans). */
-export async function allItems(table: Table): Promise<Item[]> {
-  const items: Item[] = [];
-  for await (const page of paginateScan(
-    { client: table.dynamodb },
-    { TableName: table.tableName, ConsistentRead: true },
-  ))
-    items.push(...((page.Items ?? []) as Item[]));
-  return items;
-}
-
 /** The dead letters an operator would list, failing the test on any that cannot be read. */
 export async function deadLetters(table: Table) {
   const { letters, unreadable } = await listDeadLetters(table);
@@ -66,18 +33,10 @@ export async function deadLetters(table: Table) {
   return letters;
 }
 
+/** Every raw view item that holds a pageview, decoded: the ground truth the aggregates must match. */
+export const storedViews = (client: DynamoDBClient, tableName: string) =>
+  storedViewsOf({ dynamodb: client, tableName });
+
 /** Every record now in the table's stream (after `fromSequence` if given), shaped as Lambda delivers them. */
-export async function streamRecords(
-  endpoint: string,
-  streamArn: string | undefined,
-  fromSequence?: string,
-): Promise<DynamoDBRecord[]> {
-  if (streamArn === undefined) throw new Error('the test table has no stream');
-  const streams = new DynamoDBStreamsClient(localClientConfig(endpoint));
-  try {
-    const records = await readStream(streams, streamArn, fromSequence === undefined ? {} : { fromSequence });
-    return records.map((r) => toLambdaRecord(r, streamArn));
-  } finally {
-    streams.destroy();
-  }
-}
+export const streamRecords = (endpoint: string, streamArn: string | undefined, fromSequence?: string) =>
+  readStreamRecords({ endpoint, streamArn }, fromSequence);

@@ -2,30 +2,16 @@
 import {
   BatchGetItemCommand,
   DeleteItemCommand,
-  DynamoDBClient,
   GetItemCommand,
-  InternalServerError,
   PutItemCommand,
   QueryCommand,
-  ThrottlingException,
   UpdateItemCommand,
   type UpdateItemCommandInput,
 } from '@aws-sdk/client-dynamodb';
 import type { Table } from '@footfall/store';
-import { mockClient } from 'aws-sdk-client-mock';
+import { mockedDynamo, serverError, throttled, timedOut } from '@footfall/testing';
 
-/** The error a throttled call ends with once the SDK's own retries are exhausted. */
-export const throttled = () =>
-  new ThrottlingException({ message: 'Rate of requests exceeds the allowed throughput.', $metadata: {} });
-
-/** A 500 from DynamoDB. */
-export const serverError = () =>
-  Object.assign(new InternalServerError({ message: 'Internal server error', $metadata: {} }), {
-    $metadata: { httpStatusCode: 500 },
-  });
-
-/** A request the SDK cut after its request timeout. */
-export const timedOut = () => Object.assign(new Error('Request timed out'), { name: 'TimeoutError' });
+export { serverError, throttled, timedOut };
 
 /** The commands the trigger sends, by name. */
 const COMMANDS = {
@@ -61,11 +47,7 @@ export type FailRule = (call: Omit<Call, 'failed'>) => Error | undefined;
  * them in order; `setRule` changes the rule between invocations (a throttling storm that passes).
  */
 export function mockedDynamoDB(table: Table, fail: FailRule = () => undefined) {
-  const client = new DynamoDBClient({
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
-  });
-  const mock = mockClient(client);
+  const { client, mock } = mockedDynamo();
   const calls: Call[] = [];
   let rule = fail;
   for (const [name, Command] of Object.entries(COMMANDS) as [CommandName, (typeof COMMANDS)[CommandName]][])

@@ -1,5 +1,7 @@
 // A seeded beacon workload: pageviews and engagement events as the beacon would send them, in time order.
-import { pick, seededRandom } from './random';
+import { type BeaconRequest, pick, seededRandom } from '@footfall/testing';
+
+export type { BeaconRequest };
 
 export const SITE = 'example.com';
 const DAY_MS = 86_400_000;
@@ -11,13 +13,6 @@ const START = Math.floor(Date.now() / DAY_MS) * DAY_MS - 2 * DAY_MS;
 export const FIRST_DAY = new Date(START).toISOString().slice(0, 10);
 export const LAST_DAY = new Date(START + DAY_MS).toISOString().slice(0, 10);
 const SPAN = 2 * DAY_MS - 3_600_000;
-
-/** One request to POST /api/event at a moment. */
-export interface BeaconRequest {
-  at: number;
-  userAgent: string;
-  body: Record<string, unknown>;
-}
 
 const USER_AGENTS = [
   'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0',

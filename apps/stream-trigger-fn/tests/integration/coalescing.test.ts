@@ -204,7 +204,7 @@ describe('engagement that arrives before its pageview, on DynamoDB Local’s rea
 
   /** Two engagement reports, then the pageview, then a larger report: what a slow pageview request causes. */
   async function ingestEarly(): Promise<DynamoDBRecord[]> {
-    await apiDriver(table.dynamodb, table.tableName).ingest([
+    await apiDriver(table).ingest([
       { at, userAgent: ua, body: { ...body, type: 'engagement', duration: 5, scroll: 20 } },
       { at: at + 1_000, userAgent: ua, body: { ...body, type: 'engagement', duration: 9, scroll: 10 } },
       { at: at + 2_000, userAgent: ua, body: { ...body, type: 'pageview', unique: true } },

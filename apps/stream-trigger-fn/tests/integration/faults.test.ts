@@ -8,6 +8,7 @@ import {
 import { seriesKey } from '@footfall/core-model';
 import { localClientConfig } from '@footfall/dynamodb-local';
 import { replayDeadLetter } from '@footfall/store';
+import { hashedChance } from '@footfall/testing';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { createStreamHandler, dynamodbClientConfig } from '../../src';
 import { poisonWithSequence } from '../fixtures/poisonRecords';
@@ -18,7 +19,6 @@ import { contextRunningOutAfter, lambdaContext } from '../helpers/context';
 import { runEventSourceMapping, splitIntoShards } from '../helpers/eventSourceMapping';
 import { type FAULTY_COMMANDS, type FaultRule, injectFaults } from '../helpers/faultInjection';
 import { deadLetters, type LocalTable, localTable, storedViews, streamRecords } from '../helpers/localTable';
-import { hashedChance } from '../helpers/random';
 import { streamEvent } from '../helpers/records';
 import { beaconWorkload, FIRST_DAY, LAST_DAY, SITE } from '../helpers/workload';
 
@@ -26,10 +26,10 @@ jest.setTimeout(300_000);
 
 const SEED = 20_260_309;
 
-/** A workload ingested through api-fn into a fresh table, its stream records and the ground truth. */
+/** A workload ingested by ingest's own steps into a fresh table, its stream records and the ground truth. */
 async function prepare(views: number, seed: number) {
   const table = await localTable('trigger-faults');
-  await apiDriver(table.dynamodb, table.tableName).ingest(beaconWorkload(seed, views));
+  await apiDriver(table).ingest(beaconWorkload(seed, views));
   const records = await streamRecords(table.endpoint, table.streamArn);
   const stored = await storedViews(table.dynamodb, table.tableName);
   const scope = { ...scopeOf(stored), fromDay: FIRST_DAY, toDay: LAST_DAY };

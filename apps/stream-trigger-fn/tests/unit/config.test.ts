@@ -1,5 +1,6 @@
 // The function's settings from its environment, and the DynamoDB client settings the deadline margin relies on.
-import { dynamodbClientConfig, parseLogLevel, readConfig } from '../../src';
+import { parseLogLevel } from '@footfall/kernel';
+import { dynamodbClientConfig, readConfig } from '../../src';
 
 describe('readConfig', () => {
   it('reads the table, endpoint, log level and metrics namespace', () => {

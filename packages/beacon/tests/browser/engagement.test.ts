@@ -1,15 +1,13 @@
 // Engagement: visible time without the hidden stretches, the deepest scroll, sent when the reader leaves or hides.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { buildBeacon } from '../helpers/buildBeacon';
-import { collectPageErrors, launchChromium, setHidden } from '../helpers/chromium';
-import { startTestSite, type TestSite, under } from '../helpers/testSite';
+import type { Page } from 'playwright-core';
+import { browserSuite } from '../helpers/browserSuite';
+import { collectPageErrors, setHidden } from '../helpers/chromium';
+import { under } from '../helpers/testSite';
 
-let browser: Browser;
-let site: TestSite;
-let context: BrowserContext;
+const suite = browserSuite({ context: { viewport: { width: 800, height: 1000 } } });
 
 // 4000 px of content in a 1000 px viewport: scrolled to 1000 px, the reader has seen half of it.
-const tallPage = () => site.page({ body: '<div style="height:4000px">long read</div>' });
+const tallPage = () => suite.site.page({ body: '<div style="height:4000px">long read</div>' });
 
 const scrollPage = (page: Page, y: number) =>
   page.evaluate(
@@ -28,29 +26,14 @@ const freezeClock = async (page: Page) => {
   await page.clock.pauseAt(start + 1000);
 };
 
-beforeAll(async () => {
-  const { asset } = buildBeacon();
-  [browser, site] = await Promise.all([launchChromium(), startTestSite(asset.body)]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
-beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 800, height: 1000 } });
-});
-afterEach(async () => {
-  await context.close();
-});
-
 test('hiding the tab sends visible seconds and the deepest scroll, and hidden time is not counted', async () => {
   // Prepare
-  site.serve('/hidden/article', tallPage());
-  const page = await context.newPage();
+  suite.site.serve('/hidden/article', tallPage());
+  const page = await suite.context.newPage();
   const errors = collectPageErrors(page);
   await freezeClock(page);
-  await page.goto(`${site.origin}/hidden/article`);
-  const [view] = await site.waitFor(under('/hidden/', 'pageview'));
+  await page.goto(`${suite.site.origin}/hidden/article`);
+  const [view] = await suite.site.waitFor(under('/hidden/', 'pageview'));
   const id = view?.body.id;
 
   // Act: 12 s reading with a scroll to the middle and back up, then the tab is hidden for a minute,
@@ -59,12 +42,12 @@ test('hiding the tab sends visible seconds and the deepest scroll, and hidden ti
   await scrollPage(page, 1000);
   await scrollPage(page, 0);
   await setHidden(page, true);
-  const [first] = await site.waitFor(under('/hidden/', 'engagement'));
+  const [first] = await suite.site.waitFor(under('/hidden/', 'engagement'));
   await page.clock.fastForward(60_000);
   await setHidden(page, false);
   await page.clock.fastForward(5_000);
   await setHidden(page, true);
-  const engagements = await site.waitFor(under('/hidden/', 'engagement'), 2);
+  const engagements = await suite.site.waitFor(under('/hidden/', 'engagement'), 2);
 
   // Assess
   expect(first?.contentType).toMatch(/^text\/plain\b/);
@@ -82,17 +65,17 @@ test('hiding the tab sends visible seconds and the deepest scroll, and hidden ti
 
 test('leaving the page sends the engagement of the view that ends', async () => {
   // Prepare
-  site.serve('/leave/article', tallPage());
-  const page = await context.newPage();
+  suite.site.serve('/leave/article', tallPage());
+  const page = await suite.context.newPage();
   await freezeClock(page);
-  await page.goto(`${site.origin}/leave/article`);
-  const [view] = await site.waitFor(under('/leave/article', 'pageview'));
+  await page.goto(`${suite.site.origin}/leave/article`);
+  const [view] = await suite.site.waitFor(under('/leave/article', 'pageview'));
   await page.clock.fastForward(3_000);
   await scrollPage(page, 3000);
 
   // Act
-  await page.goto(`${site.origin}/leave/elsewhere`);
-  const [engagement] = await site.waitFor(under('/leave/article', 'engagement'));
+  await page.goto(`${suite.site.origin}/leave/elsewhere`);
+  const [engagement] = await suite.site.waitFor(under('/leave/article', 'engagement'));
 
   // Assess
   expect(engagement?.body).toMatchObject({ id: view?.body.id, duration: 3, scroll: 100 });
@@ -100,13 +83,13 @@ test('leaving the page sends the engagement of the view that ends', async () => 
 
 test('a page that fits in the window counts as fully seen', async () => {
   // Prepare
-  const page = await context.newPage();
-  await page.goto(`${site.origin}/short/page`);
-  await site.waitFor(under('/short/', 'pageview'));
+  const page = await suite.context.newPage();
+  await page.goto(`${suite.site.origin}/short/page`);
+  await suite.site.waitFor(under('/short/', 'pageview'));
 
   // Act
   await setHidden(page, true);
-  const [engagement] = await site.waitFor(under('/short/', 'engagement'));
+  const [engagement] = await suite.site.waitFor(under('/short/', 'engagement'));
 
   // Assess
   expect(engagement?.body.scroll).toBe(100);
@@ -114,17 +97,17 @@ test('a page that fits in the window counts as fully seen', async () => {
 
 test('hiding twice without anything new sends the totals once', async () => {
   // Prepare
-  const page = await context.newPage();
+  const page = await suite.context.newPage();
   await freezeClock(page);
-  await page.goto(`${site.origin}/twice/page`);
-  await site.waitFor(under('/twice/', 'pageview'));
+  await page.goto(`${suite.site.origin}/twice/page`);
+  await suite.site.waitFor(under('/twice/', 'pageview'));
 
   // Act: a hidden tab, then the page is left, which fires pagehide with the same totals.
   await setHidden(page, true);
-  await site.waitFor(under('/twice/', 'engagement'));
-  await page.goto(`${site.origin}/twice-after/page`);
-  await site.waitFor(under('/twice-after/', 'pageview'));
+  await suite.site.waitFor(under('/twice/', 'engagement'));
+  await page.goto(`${suite.site.origin}/twice-after/page`);
+  await suite.site.waitFor(under('/twice-after/', 'pageview'));
 
   // Assess
-  expect(site.events.filter(under('/twice/', 'engagement'))).toHaveLength(1);
+  expect(suite.site.events.filter(under('/twice/', 'engagement'))).toHaveLength(1);
 });

@@ -1,43 +1,25 @@
 // Pages that misbehave: their own errors, and history objects that are frozen, replaced or booby-trapped.
-import type { Browser, BrowserContext } from 'playwright-core';
-import { buildBeacon } from '../helpers/buildBeacon';
-import { collectPageErrors, launchChromium } from '../helpers/chromium';
-import { startTestSite, type TestSite, under } from '../helpers/testSite';
+import { browserSuite } from '../helpers/browserSuite';
+import { collectPageErrors } from '../helpers/chromium';
+import { under } from '../helpers/testSite';
 
-let browser: Browser;
-let site: TestSite;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  const { asset } = buildBeacon();
-  [browser, site] = await Promise.all([launchChromium(), startTestSite(asset.body)]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
-beforeEach(async () => {
-  context = await browser.newContext();
-});
-afterEach(async () => {
-  await context.close();
-});
+const suite = browserSuite();
 
 test('a page whose own scripts throw is still counted, and sees only its own errors', async () => {
   // Prepare
-  site.serve(
+  suite.site.serve(
     '/throws/page',
-    site.page({
+    suite.site.page({
       before: '<script>throw new Error("page bug before")</script>',
       after: '<script defer>undefinedFunction()</script>',
     }),
   );
-  const page = await context.newPage();
+  const page = await suite.context.newPage();
   const errors = collectPageErrors(page);
 
   // Act
-  await page.goto(`${site.origin}/throws/page`);
-  const [view] = await site.waitFor(under('/throws/', 'pageview'));
+  await page.goto(`${suite.site.origin}/throws/page`);
+  const [view] = await suite.site.waitFor(under('/throws/', 'pageview'));
 
   // Assess
   expect(view?.body.path).toBe('/throws/page');
@@ -46,27 +28,27 @@ test('a page whose own scripts throw is still counted, and sees only its own err
 
 test('a frozen history.pushState is left alone: the page still counts and navigates', async () => {
   // Prepare
-  site.serve(
+  suite.site.serve(
     '/frozen/page',
-    site.page({
+    suite.site.page({
       before: `<script>
         Object.defineProperty(history, 'pushState', { value: history.pushState.bind(history), writable: false });
       </script>`,
     }),
   );
-  const page = await context.newPage();
+  const page = await suite.context.newPage();
   const errors = collectPageErrors(page);
 
   // Act
-  await page.goto(`${site.origin}/frozen/page`);
-  const [view] = await site.waitFor(under('/frozen/', 'pageview'));
+  await page.goto(`${suite.site.origin}/frozen/page`);
+  const [view] = await suite.site.waitFor(under('/frozen/', 'pageview'));
   const path = await page.evaluate(() => {
     history.pushState({}, '', '/frozen/next');
     return location.pathname;
   });
   // replaceState could still be wrapped, so SPA views keep working through it.
   await page.evaluate(() => history.replaceState({}, '', '/frozen/replaced'));
-  const views = await site.waitFor(under('/frozen/', 'pageview'), 2);
+  const views = await suite.site.waitFor(under('/frozen/', 'pageview'), 2);
 
   // Assess
   expect(view?.body.path).toBe('/frozen/page');
@@ -77,20 +59,20 @@ test('a frozen history.pushState is left alone: the page still counts and naviga
 
 test('a history replaced by a plain object does not stop the count and is left as it was', async () => {
   // Prepare
-  site.serve(
+  suite.site.serve(
     '/fake-history/page',
-    site.page({
+    suite.site.page({
       before: `<script>
         Object.defineProperty(window, 'history', { value: { length: 1, state: null }, configurable: true });
       </script>`,
     }),
   );
-  const page = await context.newPage();
+  const page = await suite.context.newPage();
   const errors = collectPageErrors(page);
 
   // Act
-  await page.goto(`${site.origin}/fake-history/page`);
-  const [view] = await site.waitFor(under('/fake-history/', 'pageview'));
+  await page.goto(`${suite.site.origin}/fake-history/page`);
+  const [view] = await suite.site.waitFor(under('/fake-history/', 'pageview'));
   const keys = await page.evaluate(() => Object.keys(history));
 
   // Assess
@@ -101,20 +83,20 @@ test('a history replaced by a plain object does not stop the count and is left a
 
 test('a history that throws on access does not stop the count', async () => {
   // Prepare
-  site.serve(
+  suite.site.serve(
     '/trapped-history/page',
-    site.page({
+    suite.site.page({
       before: `<script>
         Object.defineProperty(window, 'history', { get() { throw new Error('no history here'); }, configurable: true });
       </script>`,
     }),
   );
-  const page = await context.newPage();
+  const page = await suite.context.newPage();
   const errors = collectPageErrors(page);
 
   // Act
-  await page.goto(`${site.origin}/trapped-history/page`);
-  const [view] = await site.waitFor(under('/trapped-history/', 'pageview'));
+  await page.goto(`${suite.site.origin}/trapped-history/page`);
+  const [view] = await suite.site.waitFor(under('/trapped-history/', 'pageview'));
 
   // Assess
   expect(view?.body.path).toBe('/trapped-history/page');
@@ -123,10 +105,10 @@ test('a history that throws on access does not stop the count', async () => {
 
 test('an error thrown by the page inside its own pushState reaches the page, not the beacon', async () => {
   // Prepare
-  const page = await context.newPage();
+  const page = await suite.context.newPage();
   const errors = collectPageErrors(page);
-  await page.goto(`${site.origin}/push-error/page`);
-  await site.waitFor(under('/push-error/', 'pageview'));
+  await page.goto(`${suite.site.origin}/push-error/page`);
+  await suite.site.waitFor(under('/push-error/', 'pageview'));
 
   // Act: a cross-origin URL makes the browser's pushState throw a SecurityError.
   const message = await page.evaluate(() => {

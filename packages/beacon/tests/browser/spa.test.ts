@@ -1,39 +1,21 @@
 // Single-page apps: history.pushState/replaceState and back/forward make views; hash routes only when asked to.
-import type { Browser, BrowserContext } from 'playwright-core';
-import { buildBeacon } from '../helpers/buildBeacon';
-import { collectPageErrors, launchChromium } from '../helpers/chromium';
-import { startTestSite, type TestSite, under } from '../helpers/testSite';
+import { browserSuite } from '../helpers/browserSuite';
+import { collectPageErrors } from '../helpers/chromium';
+import { under } from '../helpers/testSite';
 
-let browser: Browser;
-let site: TestSite;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  const { asset } = buildBeacon();
-  [browser, site] = await Promise.all([launchChromium(), startTestSite(asset.body)]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
-beforeEach(async () => {
-  context = await browser.newContext();
-});
-afterEach(async () => {
-  await context.close();
-});
+const suite = browserSuite();
 
 test('pushState to a new path sends the engagement of the view that ends, then a new pageview', async () => {
   // Prepare
-  const page = await context.newPage();
+  const page = await suite.context.newPage();
   const errors = collectPageErrors(page);
-  await page.goto(`${site.origin}/push/one`);
-  const [first] = await site.waitFor(under('/push/', 'pageview'));
+  await page.goto(`${suite.site.origin}/push/one`);
+  const [first] = await suite.site.waitFor(under('/push/', 'pageview'));
 
   // Act
   await page.evaluate(() => history.pushState({}, '', '/push/two?utm_source=app&tab=3'));
-  const views = await site.waitFor(under('/push/', 'pageview'), 2);
-  const [engagement] = await site.waitFor(under('/push/', 'engagement'));
+  const views = await suite.site.waitFor(under('/push/', 'pageview'), 2);
+  const [engagement] = await suite.site.waitFor(under('/push/', 'engagement'));
 
   // Assess
   expect(engagement?.body).toMatchObject({ id: first?.body.id, path: '/push/one' });
@@ -45,14 +27,14 @@ test('pushState to a new path sends the engagement of the view that ends, then a
 
 test('replaceState counts only when the path changes', async () => {
   // Prepare
-  const page = await context.newPage();
-  await page.goto(`${site.origin}/replace/list`);
-  await site.waitFor(under('/replace/', 'pageview'));
+  const page = await suite.context.newPage();
+  await page.goto(`${suite.site.origin}/replace/list`);
+  await suite.site.waitFor(under('/replace/', 'pageview'));
 
   // Act: a filter in the query string, then a real route change.
   await page.evaluate(() => history.replaceState({}, '', '/replace/list?sort=new'));
   await page.evaluate(() => history.replaceState({}, '', '/replace/detail'));
-  const views = await site.waitFor(under('/replace/', 'pageview'), 2);
+  const views = await suite.site.waitFor(under('/replace/', 'pageview'), 2);
 
   // Assess
   expect(views.map((e) => e.body.path)).toEqual(['/replace/list', '/replace/detail']);
@@ -60,14 +42,14 @@ test('replaceState counts only when the path changes', async () => {
 
 test('pushState that keeps the path (a query change) is not a new view', async () => {
   // Prepare
-  const page = await context.newPage();
-  await page.goto(`${site.origin}/same/search`);
-  await site.waitFor(under('/same/', 'pageview'));
+  const page = await suite.context.newPage();
+  await page.goto(`${suite.site.origin}/same/search`);
+  await suite.site.waitFor(under('/same/', 'pageview'));
 
   // Act
   await page.evaluate(() => history.pushState({}, '', '/same/search?q=shoes'));
   await page.evaluate(() => history.pushState({}, '', '/same/results'));
-  const views = await site.waitFor(under('/same/', 'pageview'), 2);
+  const views = await suite.site.waitFor(under('/same/', 'pageview'), 2);
 
   // Assess
   expect(views.map((e) => e.body.path)).toEqual(['/same/search', '/same/results']);
@@ -75,14 +57,14 @@ test('pushState that keeps the path (a query change) is not a new view', async (
 
 test('the back button (popstate) makes a view of the page returned to', async () => {
   // Prepare
-  const page = await context.newPage();
-  await page.goto(`${site.origin}/back/a`);
+  const page = await suite.context.newPage();
+  await page.goto(`${suite.site.origin}/back/a`);
   await page.evaluate(() => history.pushState({}, '', '/back/b'));
-  await site.waitFor(under('/back/', 'pageview'), 2);
+  await suite.site.waitFor(under('/back/', 'pageview'), 2);
 
   // Act
   await page.goBack();
-  const views = await site.waitFor(under('/back/', 'pageview'), 3);
+  const views = await suite.site.waitFor(under('/back/', 'pageview'), 3);
 
   // Assess
   expect(views.map((e) => [e.body.path, e.body.unique])).toEqual([
@@ -94,16 +76,16 @@ test('the back button (popstate) makes a view of the page returned to', async ()
 
 test('with data-hash the fragment is part of the path and a hash change is a view', async () => {
   // Prepare
-  site.serve('/hash-app/', site.page({ attrs: { 'data-hash': '' } }));
-  const page = await context.newPage();
-  await page.goto(`${site.origin}/hash-app/#/inbox`);
-  await site.waitFor(under('/hash-app/', 'pageview'));
+  suite.site.serve('/hash-app/', suite.site.page({ attrs: { 'data-hash': '' } }));
+  const page = await suite.context.newPage();
+  await page.goto(`${suite.site.origin}/hash-app/#/inbox`);
+  await suite.site.waitFor(under('/hash-app/', 'pageview'));
 
   // Act
   await page.evaluate(() => {
     location.hash = '#/settings';
   });
-  const views = await site.waitFor(under('/hash-app/', 'pageview'), 2);
+  const views = await suite.site.waitFor(under('/hash-app/', 'pageview'), 2);
 
   // Assess
   expect(views.map((e) => e.body.path)).toEqual(['/hash-app/#/inbox', '/hash-app/#/settings']);
@@ -111,16 +93,16 @@ test('with data-hash the fragment is part of the path and a hash change is a vie
 
 test('without data-hash a jump to an anchor is not a view', async () => {
   // Prepare
-  const page = await context.newPage();
-  await page.goto(`${site.origin}/anchors/page`);
-  await site.waitFor(under('/anchors/', 'pageview'));
+  const page = await suite.context.newPage();
+  await page.goto(`${suite.site.origin}/anchors/page`);
+  await suite.site.waitFor(under('/anchors/', 'pageview'));
 
   // Act: an anchor jump, then a real navigation as a marker that everything before it has arrived.
   await page.evaluate(() => {
     location.hash = '#section-2';
   });
   await page.evaluate(() => history.pushState({}, '', '/anchors/next'));
-  const views = await site.waitFor(under('/anchors/', 'pageview'), 2);
+  const views = await suite.site.waitFor(under('/anchors/', 'pageview'), 2);
 
   // Assess
   expect(views.map((e) => e.body.path)).toEqual(['/anchors/page', '/anchors/next']);

@@ -1,47 +1,22 @@
 // A plain visit as a site owner's reader makes it: the pageview's fields, reloads, referrers, UTM tags, transports.
-import type { Browser, BrowserContext } from 'playwright-core';
-import { buildBeacon } from '../helpers/buildBeacon';
-import { collectPageErrors, launchChromium } from '../helpers/chromium';
-import { startTestSite, type TestSite, under } from '../helpers/testSite';
+import { browserSuite } from '../helpers/browserSuite';
+import { collectPageErrors } from '../helpers/chromium';
+import { under } from '../helpers/testSite';
 
-let browser: Browser;
-let site: TestSite;
-let api: TestSite;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  const { asset } = buildBeacon();
-  [browser, site, api] = await Promise.all([
-    launchChromium(),
-    startTestSite(asset.body),
-    startTestSite(asset.body),
-  ]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  await api?.close();
-});
-beforeEach(async () => {
-  context = await browser.newContext({
-    viewport: { width: 1024, height: 700 },
-    locale: 'de-DE',
-    timezoneId: 'Europe/Berlin',
-  });
-});
-afterEach(async () => {
-  await context.close();
+const suite = browserSuite({
+  context: { viewport: { width: 1024, height: 700 }, locale: 'de-DE', timezoneId: 'Europe/Berlin' },
+  apiSite: true,
 });
 
 test('a first visit sends one pageview with every field of the contract', async () => {
   // Prepare
-  site.serve('/visit/article', site.page({ attrs: { 'data-site': 'example.com' } }));
-  const page = await context.newPage();
+  suite.site.serve('/visit/article', suite.site.page({ attrs: { 'data-site': 'example.com' } }));
+  const page = await suite.context.newPage();
   const errors = collectPageErrors(page);
 
   // Act
-  await page.goto(`${site.origin}/visit/article?id=7#comments`);
-  const [event] = await site.waitFor(under('/visit/', 'pageview'));
+  await page.goto(`${suite.site.origin}/visit/article?id=7#comments`);
+  const [event] = await suite.site.waitFor(under('/visit/', 'pageview'));
 
   // Assess
   expect(event?.contentType).toMatch(/^text\/plain\b/);
@@ -65,13 +40,13 @@ test('a first visit sends one pageview with every field of the contract', async 
 
 test('a reload is a view but not a visitor', async () => {
   // Prepare
-  const page = await context.newPage();
-  await page.goto(`${site.origin}/reload/`);
-  await site.waitFor(under('/reload/', 'pageview'));
+  const page = await suite.context.newPage();
+  await page.goto(`${suite.site.origin}/reload/`);
+  await suite.site.waitFor(under('/reload/', 'pageview'));
 
   // Act
   await page.reload();
-  const views = await site.waitFor(under('/reload/', 'pageview'), 2);
+  const views = await suite.site.waitFor(under('/reload/', 'pageview'), 2);
 
   // Assess
   expect(views.map((e) => e.body.unique)).toEqual([true, false]);
@@ -80,13 +55,13 @@ test('a reload is a view but not a visitor', async () => {
 
 test('UTM tags move from the query string into utm, and the rest of the query is dropped', async () => {
   // Prepare
-  const page = await context.newPage();
+  const page = await suite.context.newPage();
 
   // Act
   await page.goto(
-    `${site.origin}/utm/landing?ref=x&utm_source=newsletter&utm_medium=email&utm_campaign=spring%20sale&utm_term=shoes&utm_content=top`,
+    `${suite.site.origin}/utm/landing?ref=x&utm_source=newsletter&utm_medium=email&utm_campaign=spring%20sale&utm_term=shoes&utm_content=top`,
   );
-  const [event] = await site.waitFor(under('/utm/', 'pageview'));
+  const [event] = await suite.site.waitFor(under('/utm/', 'pageview'));
 
   // Assess
   expect(event?.body.path).toBe('/utm/landing');
@@ -100,15 +75,15 @@ test('UTM tags move from the query string into utm, and the rest of the query is
 });
 
 test('a referrer from another site is sent and counts as a visitor', async () => {
-  // Prepare: the same server under another host name is "another site" to the browser.
-  const otherSite = site.origin.replace('127.0.0.1', 'localhost');
-  site.serve('/from-outside/link', `<a id="go" href="${site.origin}/from-outside/target">go</a>`);
-  const page = await context.newPage();
+  // Prepare: the same server under another host name is "another site" to the suite.browser.
+  const otherSite = suite.site.origin.replace('127.0.0.1', 'localhost');
+  suite.site.serve('/from-outside/link', `<a id="go" href="${suite.site.origin}/from-outside/target">go</a>`);
+  const page = await suite.context.newPage();
   await page.goto(`${otherSite}/from-outside/link`);
 
   // Act
   await page.click('#go');
-  const [event] = await site.waitFor(under('/from-outside/target', 'pageview'));
+  const [event] = await suite.site.waitFor(under('/from-outside/target', 'pageview'));
 
   // Assess: browsers trim cross-site referrers to the origin.
   expect(event?.body).toMatchObject({ referrer: `${otherSite}/`, unique: true });
@@ -116,15 +91,15 @@ test('a referrer from another site is sent and counts as a visitor', async () =>
 
 test('a referrer from the same site is not sent and does not count as a visitor', async () => {
   // Prepare
-  const page = await context.newPage();
-  await page.goto(`${site.origin}/internal/start`);
-  await site.waitFor(under('/internal/start', 'pageview'));
+  const page = await suite.context.newPage();
+  await page.goto(`${suite.site.origin}/internal/start`);
+  await suite.site.waitFor(under('/internal/start', 'pageview'));
 
   // Act: a navigation by the page itself, as a link click would do.
   await page.evaluate(() => {
     location.href = '/internal/next';
   });
-  const [event] = await site.waitFor(under('/internal/next', 'pageview'));
+  const [event] = await suite.site.waitFor(under('/internal/next', 'pageview'));
 
   // Assess
   expect(event?.body.unique).toBe(false);
@@ -133,33 +108,33 @@ test('a referrer from the same site is not sent and does not count as a visitor'
 
 test('data-api sends to another origin as simple requests, without a CORS preflight', async () => {
   // Prepare
-  site.serve('/cross/page', site.page({ attrs: { 'data-api': api.origin } }));
-  const page = await context.newPage();
+  suite.site.serve('/cross/page', suite.site.page({ attrs: { 'data-api': suite.api.origin } }));
+  const page = await suite.context.newPage();
   const requested: string[] = [];
   page.on('request', (r) => requested.push(new URL(r.url()).origin));
 
   // Act
-  await page.goto(`${site.origin}/cross/page`);
-  const [event] = await api.waitFor(under('/cross/', 'pageview'));
+  await page.goto(`${suite.site.origin}/cross/page`);
+  const [event] = await suite.api.waitFor(under('/cross/', 'pageview'));
 
   // Assess
   expect(event?.contentType).toMatch(/^text\/plain\b/);
-  expect(event?.origin).toBe(site.origin);
-  expect(api.requests.filter((r) => r.startsWith('OPTIONS'))).toEqual([]);
-  expect(new Set(requested)).toEqual(new Set([site.origin, api.origin]));
+  expect(event?.origin).toBe(suite.site.origin);
+  expect(suite.api.requests.filter((r) => r.startsWith('OPTIONS'))).toEqual([]);
+  expect(new Set(requested)).toEqual(new Set([suite.site.origin, suite.api.origin]));
 });
 
 test('without data-api the events go to the origin the script was loaded from', async () => {
   // Prepare: the page is on one origin, the script (and so the API) on the other.
-  site.serve(
+  suite.site.serve(
     '/own-origin/page',
-    `<!doctype html><script defer src="${api.origin}/beacon.js" data-ignore=""></script><p>hi</p>`,
+    `<!doctype html><script defer src="${suite.api.origin}/beacon.js" data-ignore=""></script><p>hi</p>`,
   );
-  const page = await context.newPage();
+  const page = await suite.context.newPage();
 
   // Act
-  await page.goto(`${site.origin}/own-origin/page`);
-  const [event] = await api.waitFor(under('/own-origin/', 'pageview'));
+  await page.goto(`${suite.site.origin}/own-origin/page`);
+  const [event] = await suite.api.waitFor(under('/own-origin/', 'pageview'));
 
   // Assess
   expect(event?.body.site).toBe('127.0.0.1');
@@ -167,14 +142,14 @@ test('without data-api the events go to the origin the script was loaded from', 
 
 test('where sendBeacon is missing, fetch with keepalive carries the same text/plain body', async () => {
   // Prepare
-  await context.addInitScript(() => {
+  await suite.context.addInitScript(() => {
     Object.defineProperty(Navigator.prototype, 'sendBeacon', { value: undefined, configurable: true });
   });
-  const page = await context.newPage();
+  const page = await suite.context.newPage();
 
   // Act
-  await page.goto(`${site.origin}/fetch/page`);
-  const [event] = await site.waitFor(under('/fetch/', 'pageview'));
+  await page.goto(`${suite.site.origin}/fetch/page`);
+  const [event] = await suite.site.waitFor(under('/fetch/', 'pageview'));
 
   // Assess
   expect(event?.contentType).toMatch(/^text\/plain\b/);

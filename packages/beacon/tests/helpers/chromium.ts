@@ -1,11 +1,7 @@
-// Starts Debian's Chromium through playwright-core with the flags that work as root and without network.
-import { chromiumLaunchOptions } from '@footfall/config/chromium';
-import { type Browser, chromium, type Page } from 'playwright-core';
+// Page helpers of the beacon's browser tests (Chromium itself is launched by @footfall/testing).
+import type { Page } from 'playwright-core';
 
-/** Launches headless Chromium (`CHROMIUM_PATH` overrides /usr/bin/chromium). */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch(chromiumLaunchOptions());
-}
+export { launchChromium } from '@footfall/testing';
 
 /** Collects the page's uncaught errors, so a test can check the beacon added none. */
 export function collectPageErrors(page: Page): string[] {

@@ -5,8 +5,6 @@ import type { Target } from '../client';
 import { CliError } from '../errors';
 import type { CliIo } from '../io';
 
-const tableOf = (target: Target) => ({ dynamodb: target.client, tableName: target.tableName });
-
 /** One line per dead letter: id, kind, what it would change, and why it was refused. */
 function describeLetter(d: DeadLetter): string {
   const what =
@@ -28,7 +26,7 @@ function safeParse(text: string | undefined): unknown {
 
 /** Lists every dead letter, oldest first; the count goes to stderr so a script can pipe the list. */
 export async function deadLettersList(target: Target, io: CliIo): Promise<void> {
-  const { letters, unreadable } = await listDeadLetters(tableOf(target));
+  const { letters, unreadable } = await listDeadLetters(target);
   for (const d of letters) io.stdout.write(describeLetter(d));
   for (const u of unreadable) io.stdout.write(`${u.id}  unreadable dead letter: ${u.error.message}\n`);
   io.stderr.write(
@@ -43,12 +41,12 @@ export async function deadLettersList(target: Target, io: CliIo): Promise<void> 
  * a script notices.
  */
 export async function deadLettersReplay(target: Target, io: CliIo, id: string | undefined): Promise<void> {
-  const { letters } = await listDeadLetters(tableOf(target));
+  const { letters } = await listDeadLetters(target);
   const chosen = id === undefined ? letters : letters.filter((d) => d.id === id);
   if (id !== undefined && chosen.length === 0) throw new CliError(`No dead letter ${id}.`);
   let failed = 0;
   for (const d of chosen) {
-    const r = await replayDeadLetter(tableOf(target), d);
+    const r = await replayDeadLetter(target, d);
     if (r.status === 'replayed') io.stdout.write(`replayed ${d.id}\n`);
     else if (r.status === 'gone') io.stdout.write(`already replayed ${d.id}\n`);
     else {

@@ -1,5 +1,6 @@
 // `footfall import legacy --from-table NAME [--site HOST] [--dry-run]`: reads the original system's table and
 // reports what would become Footfall aggregates. Writing them is the next step (LegacyAggregateWriter).
+import { normaliseSite } from '@footfall/core-model';
 import type { CliOptions } from '../args';
 import type { Target } from '../client';
 import { CliError, UsageError } from '../errors';
@@ -40,7 +41,8 @@ export async function importLegacy(
   options: CliOptions,
   writer: LegacyAggregateWriter | undefined,
 ): Promise<void> {
-  const site = options.site?.trim().toLowerCase() || undefined;
+  const named = options.site?.trim();
+  const site = named ? normaliseSite(named) : undefined;
   if (!options.dryRun && writer === undefined)
     throw new CliError(
       'import legacy: writing Footfall aggregates is not implemented yet in this build (the aggregate layout ' +
@@ -50,7 +52,7 @@ export async function importLegacy(
     throw new UsageError('Name the site the original data belongs to with --site.');
   const footfall = options.dryRun ? undefined : targets.footfall();
   io.stderr.write(`Reading ${targets.source.tableName}…\n`);
-  const data = await readOriginalTable(targets.source.client, targets.source.tableName, site);
+  const data = await readOriginalTable(targets.source.dynamodb, targets.source.tableName, site);
   io.stdout.write(formatLegacySummary(data));
   if (options.dryRun || writer === undefined || footfall === undefined) {
     io.stdout.write('\nDry run: nothing was written.\n');

@@ -1,37 +1,22 @@
 // `footfall user add|passwd|signout|remove|list|migrate`: dashboard users as user items, passwords as PBKDF2
 // PHC strings, sessions revoked through each user's session epoch.
+import { isNormalUsername, normaliseUsername, USERNAME_PATTERN, type User } from '@footfall/core-model';
 import {
-  DeleteItemCommand,
-  GetItemCommand,
-  PutItemCommand,
-  ScanCommand,
-  TransactWriteItemsCommand,
-  UpdateItemCommand,
-} from '@aws-sdk/client-dynamodb';
-import {
-  decodeUser,
-  encodeUser,
-  type Item,
-  isNormalUsername,
-  normaliseUsername,
-  PARTITION_KEY,
-  passwordChange,
-  SORT_KEY,
-  sessionRevocation,
-  throttleKey,
-  USER_PREFIX,
-  USERNAME_PATTERN,
-  type User,
-  userKey,
-} from '@footfall/core-model';
+  addUser,
+  changePassword,
+  clearSigninThrottle,
+  listUsers,
+  moveUser,
+  readUser as readStoredUser,
+  removeUser,
+  type StoredUser,
+  signOutUser,
+} from '@footfall/store';
 import { hashPassword } from '@footfall/tokens';
 import type { Target } from '../client';
 import { CliError, UsageError } from '../errors';
 import type { CliIo } from '../io';
 import { readNewPassword } from '../readPassword';
-
-const conditionalFailed = (error: unknown) =>
-  error instanceof Error && error.name === 'ConditionalCheckFailedException';
 
 /** How long a revocation takes to reach every running api-fn (its session cache, SPEC §3). */
 const REVOCATION_DELAY = 'within a minute';
@@ -62,32 +47,17 @@ export async function userAdd(
     createdAt: Date.now(),
     sessionEpoch: 0,
   };
-  try {
-    await target.client.send(
-      new PutItemCommand({
-        TableName: target.tableName,
-        Item: encodeUser(user),
-        ConditionExpression: 'attribute_not_exists(#p)',
-        ExpressionAttributeNames: { '#p': PARTITION_KEY },
-      }),
+  if ((await addUser(target, user)) === 'exists')
+    throw new CliError(
+      `User ${username} already exists (usernames ignore case); use \`footfall user passwd ${username}\`.`,
     );
-  } catch (error) {
-    if (conditionalFailed(error))
-      throw new CliError(
-        `User ${username} already exists (usernames ignore case); use \`footfall user passwd ${username}\`.`,
-      );
-    throw error;
-  }
   io.stderr.write(`Created user ${username}.\n`);
 }
 
 /** The stored user, or undefined when there is none (an unreadable item is an error, not a missing user). */
 async function readUser(target: Target, username: string): Promise<User | undefined> {
-  const out = await target.client.send(
-    new GetItemCommand({ TableName: target.tableName, Key: userKey(username), ConsistentRead: true }),
-  );
-  if (!out.Item) return undefined;
-  const user = decodeUser(out.Item);
+  const { user } = await readStoredUser(target, username);
+  if (user === undefined) return undefined;
   if (!user.ok) throw new CliError(`The item of user ${username} is unreadable: ${user.error.message}`);
   return user.value;
 }
@@ -107,20 +77,9 @@ export async function userPasswd(
   const current = await readUser(target, username);
   if (!current) throw new CliError(`There is no user ${username}.`);
   const password = await readNewPassword(io, fromStdin, [username]);
-  try {
-    await target.client.send(
-      new UpdateItemCommand({
-        TableName: target.tableName,
-        ...passwordChange(username, await hashPassword(password)),
-      }),
-    );
-  } catch (error) {
-    if (conditionalFailed(error)) throw new CliError(`There is no user ${username}.`);
-    throw error;
-  }
-  await target.client.send(
-    new DeleteItemCommand({ TableName: target.tableName, Key: throttleKey(username) }),
-  );
+  if ((await changePassword(target, username, await hashPassword(password))) === 'missing')
+    throw new CliError(`There is no user ${username}.`);
+  await clearSigninThrottle(target, username);
   io.stderr.write(
     `Changed the password of ${username}; sessions signed in before end ${REVOCATION_DELAY}.\n`,
   );
@@ -129,62 +88,22 @@ export async function userPasswd(
 /** `user signout <name>`: ends every session of a user (a new session epoch); the password stays. */
 export async function userSignout(target: Target, io: CliIo, name: string | undefined): Promise<void> {
   const username = checkUsername(name);
-  try {
-    await target.client.send(
-      new UpdateItemCommand({ TableName: target.tableName, ...sessionRevocation(username) }),
-    );
-  } catch (error) {
-    if (conditionalFailed(error)) throw new CliError(`There is no user ${username}.`);
-    throw error;
-  }
+  if ((await signOutUser(target, username)) === 'missing')
+    throw new CliError(`There is no user ${username}.`);
   io.stderr.write(`Signed ${username} out everywhere; open sessions end ${REVOCATION_DELAY}.\n`);
 }
 
 /** `user remove <name>`: deletes a user; its tokens stop working once no user backs them. */
 export async function userRemove(target: Target, io: CliIo, name: string | undefined): Promise<void> {
   const username = checkUsername(name);
-  try {
-    await target.client.send(
-      new DeleteItemCommand({
-        TableName: target.tableName,
-        Key: userKey(username),
-        ConditionExpression: 'attribute_exists(#p)',
-        ExpressionAttributeNames: { '#p': PARTITION_KEY },
-      }),
-    );
-  } catch (error) {
-    if (conditionalFailed(error)) throw new CliError(`There is no user ${username}.`);
-    throw error;
-  }
+  if ((await removeUser(target, username)) === 'missing') throw new CliError(`There is no user ${username}.`);
   io.stderr.write(`Removed user ${username}; its sessions end ${REVOCATION_DELAY}.\n`);
 }
 
-/** Every user item, decoded, with the raw key of each (legacy items are not under `userKey` of their name). */
-async function scanUsers(target: Target, io: CliIo): Promise<{ user: User; key: Item }[]> {
-  const users: { user: User; key: Item }[] = [];
-  let startKey: Item | undefined;
-  for (let page = 0; page < 10_000; page++) {
-    const out = await target.client.send(
-      new ScanCommand({
-        TableName: target.tableName,
-        FilterExpression: 'begins_with(#p, :prefix)',
-        ExpressionAttributeNames: { '#p': PARTITION_KEY },
-        ExpressionAttributeValues: { ':prefix': { S: USER_PREFIX } },
-        ...(startKey ? { ExclusiveStartKey: startKey } : {}),
-      }),
-    );
-    for (const item of out.Items ?? []) {
-      const user = decodeUser(item);
-      const path = item[PARTITION_KEY];
-      const section = item[SORT_KEY];
-      if (user.ok && path && section)
-        users.push({ user: user.value, key: { [PARTITION_KEY]: path, [SORT_KEY]: section } });
-      else io.stderr.write(`Skipped an unreadable user item: ${user.ok ? 'no key' : user.error.message}\n`);
-    }
-    startKey = out.LastEvaluatedKey;
-    if (!startKey) break;
-  }
-  users.sort((a, b) => (a.user.username < b.user.username ? -1 : 1));
+/** Every user item, decoded (with the raw key of each), reporting the items that are not users on stderr. */
+async function scanUsers(target: Target, io: CliIo): Promise<StoredUser[]> {
+  const { users, unreadable } = await listUsers(target);
+  for (const why of unreadable) io.stderr.write(`Skipped an unreadable user item: ${why}\n`);
   return users;
 }
 
@@ -213,33 +132,10 @@ export async function userMigrate(target: Target, io: CliIo): Promise<void> {
   for (const { user, key } of users) {
     if (isNormalUsername(user.username)) continue;
     const to = normaliseUsername(user.username);
-    try {
-      await target.client.send(
-        new TransactWriteItemsCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: target.tableName,
-                Item: encodeUser({ ...user, username: to }),
-                ConditionExpression: 'attribute_not_exists(#p)',
-                ExpressionAttributeNames: { '#p': PARTITION_KEY },
-              },
-            },
-            {
-              Delete: {
-                TableName: target.tableName,
-                Key: key,
-                ConditionExpression: 'attribute_exists(#p)',
-                ExpressionAttributeNames: { '#p': PARTITION_KEY },
-              },
-            },
-          ],
-        }),
-      );
+    if ((await moveUser(target, user, key)) === 'moved') {
       moved += 1;
       io.stderr.write(`Moved ${user.username} to ${to}.\n`);
-    } catch (error) {
-      if (!(error instanceof Error && error.name === 'TransactionCanceledException')) throw error;
+    } else {
       conflicts.push(user.username);
       io.stderr.write(`Left ${user.username}: user ${to} exists already (or ${user.username} changed).\n`);
     }

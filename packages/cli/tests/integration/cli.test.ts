@@ -1,12 +1,20 @@
-// The real `footfall` command against DynamoDB Local: a user it creates signs in through the API handler,
+// The real `footfall` command against DynamoDB Local: a user it creates signs in through the built API function,
 // password changes, sign-outs and removals end that user's sessions, and its CSV export is the API's.
 
 import { PutItemCommand } from '@aws-sdk/client-dynamodb';
-import { createApiHandler } from '@footfall/api-fn';
-import { createTestUser, httpEvent, testSessionToken } from '@footfall/api-fn/testing';
-import { type RawView, ViewDelta } from '@footfall/core-model';
+import { ViewDelta } from '@footfall/core-model';
 import { createTestTable, type TestTable } from '@footfall/dynamodb-local';
-import { aggregate } from '@footfall/store';
+import { aggregate, replaceUser } from '@footfall/store';
+import {
+  type HttpEventInput,
+  invokeApi,
+  type LocalFunction,
+  localFunctionEnv,
+  rawView,
+  sessionToken,
+  startBundle,
+  testUser,
+} from '@footfall/testing';
 import { generateKey } from '@footfall/tokens';
 import { runFootfall } from '../helpers/runFootfall';
 
@@ -32,29 +40,25 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await container?.stop();
   await table.cleanup();
 });
 
-/** A fresh api-fn container that reads the user on every request (SESSION_CACHE_SECONDS=0). */
-function api() {
-  return createApiHandler({
-    config: {
-      tableName: table.tableName,
-      allowedSites: ['example.com'],
-      allowedOrigins: [],
-      authKey: { kind: 'value', value: AUTH_KEY },
-      tokenTtlSeconds: 3600,
-      sessionCacheSeconds: 0,
-      retentionDays: 30,
-      logLevel: 'error',
-    },
-    dynamodb: table.client,
-    logSink: () => undefined,
-  });
+/**
+ * The built api-fn, one container kept running across calls, reading the user on every request
+ * (SESSION_CACHE_SECONDS=0): what a revocation must reach.
+ */
+let container: LocalFunction | undefined;
+function api(input: HttpEventInput) {
+  container ??= startBundle(
+    'api-fn',
+    localFunctionEnv(table, { ALLOWED_SITES: 'example.com', AUTH_KEY, SESSION_CACHE_SECONDS: '0' }),
+  );
+  return invokeApi(container, input);
 }
 
 const signin = (username: string, password: string) =>
-  api()(httpEvent({ method: 'POST', path: '/api/auth/signin', body: { username, password } }));
+  api({ method: 'POST', path: '/api/auth/signin', body: { username, password } });
 
 /** Signs in and returns the token; fails the test when sign-in does not answer 200. */
 async function tokenOf(username: string, password: string): Promise<string> {
@@ -64,13 +68,13 @@ async function tokenOf(username: string, password: string): Promise<string> {
   return (JSON.parse(response.body ?? '{}') as { token: string }).token;
 }
 
-/** The status of GET /api/sites with `token`, on one container that keeps running across calls. */
-const container = { handler: undefined as ReturnType<typeof api> | undefined };
+/** The status of GET /api/sites with `token`. */
 async function sitesStatus(token: string): Promise<number> {
-  container.handler ??= api();
-  const response = await container.handler(
-    httpEvent({ method: 'GET', path: '/api/sites', headers: { authorization: `Bearer ${token}` } }),
-  );
+  const response = await api({
+    method: 'GET',
+    path: '/api/sites',
+    headers: { authorization: `Bearer ${token}` },
+  });
   return response.statusCode;
 }
 
@@ -297,41 +301,36 @@ describe('footfall user migrate', () => {
 describe('footfall export', () => {
   it('prints the same CSV as GET /api/stats/export', async () => {
     // Prepare
-    const view = (path: string, day: number, unique: boolean): RawView => ({
-      id: '00000000-0000-4000-8000-000000000000',
-      site: 'example.com',
-      path,
-      time: Date.UTC(2026, 4, day, 9),
-      unique,
-      bot: false,
-      browser: 'Firefox',
-      os: 'Linux',
-      device: 'desktop',
-      expiresAt: 0,
-    });
+    const view = (path: string, day: number, unique: boolean) =>
+      rawView({
+        id: '00000000-0000-4000-8000-000000000000',
+        path,
+        time: Date.UTC(2026, 4, day, 9),
+        unique,
+        country: undefined,
+        referrer: undefined,
+        expiresAt: 0,
+      });
     const delta = new ViewDelta();
     for (const v of [view('/a', 1, true), view('/b,c', 1, false), view('/a', 2, true)])
       delta.addChange(undefined, v);
     const written = await aggregate({ dynamodb: table.client, tableName: table.tableName }, delta);
     expect(written.status).toBe('applied');
-    const token = await testSessionToken(
-      await createTestUser(table.client, table.tableName, 'exporter'),
-      AUTH_KEY,
-    );
+    const exporter = testUser('exporter');
+    await replaceUser({ dynamodb: table.client, tableName: table.tableName }, exporter);
+    const token = await sessionToken(exporter, AUTH_KEY);
 
     // Act
     const cli = await runFootfall(
       ['export', '--site', 'example.com', '--from', '2026-05-01', '--to', '2026-05-03'],
       { env },
     );
-    const http = await api()(
-      httpEvent({
-        method: 'GET',
-        path: '/api/stats/export',
-        query: { site: 'example.com', from: '2026-05-01', to: '2026-05-03' },
-        headers: { authorization: `Bearer ${token}` },
-      }),
-    );
+    const http = await api({
+      method: 'GET',
+      path: '/api/stats/export',
+      query: { site: 'example.com', from: '2026-05-01', to: '2026-05-03' },
+      headers: { authorization: `Bearer ${token}` },
+    });
 
     // Assess
     expect(cli.code).toBe(0);

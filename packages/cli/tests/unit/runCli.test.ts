@@ -128,7 +128,7 @@ describe('createTarget', () => {
 
     // Assess
     expect(target.tableName).toBe('footfall');
-    expect(await target.client.config.region()).toBe('us-east-1');
-    target.client.destroy();
+    expect(await target.dynamodb.config.region()).toBe('us-east-1');
+    target.dynamodb.destroy();
   });
 });

@@ -1,8 +1,2 @@
-// Starts Debian's Chromium through playwright-core with the flags that work as root and without network.
-import { chromiumLaunchOptions } from '@footfall/config/chromium';
-import { type Browser, chromium } from 'playwright-core';
-
-/** Launches headless Chromium (`CHROMIUM_PATH` overrides /usr/bin/chromium). */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch(chromiumLaunchOptions());
-}
+// Chromium for the dashboard's browser tests: @footfall/testing's launch, with the shared flags.
+export { launchChromium } from '@footfall/testing';

@@ -4,9 +4,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { testSessionToken } from '@footfall/api-fn/testing';
 import { type CliIo, runCli } from '@footfall/cli';
 import { SIGNIN_MAX_FAILURES } from '@footfall/core-model';
+import { sessionToken } from '@footfall/testing';
 import { dataPath } from '../../src/dataFiles';
 import { type Stack, startStack } from '../../src/startStack';
 
@@ -151,8 +151,8 @@ describe('revocation through the stack', () => {
     const ghost = { username: 'ghost', createdAt: real.createdAt, sessionEpoch: 0 };
 
     // Act
-    const control = await sites(await testSessionToken(real, authKey));
-    const forged = await sites(await testSessionToken(ghost, authKey));
+    const control = await sites(await sessionToken(real, authKey));
+    const forged = await sites(await sessionToken(ghost, authKey));
 
     // Assess
     expect(control).toBe(200);

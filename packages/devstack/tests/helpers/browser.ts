@@ -1,17 +1,11 @@
-// Debian's Chromium driven by playwright-core, with the flags that work as root without network.
-import { chromiumLaunchOptions } from '@footfall/config/chromium';
-import { type Browser, chromium } from 'playwright-core';
+// Chromium for the demo journey: the shared launch, with back navigations that load the page again.
+import { launchChromium as launch } from '@footfall/testing';
+import type { Browser } from 'playwright-core';
 
-/** A desktop Chrome user agent: headless Chromium's own says "HeadlessChrome", which bot filters (rightly) drop. */
-export const DESKTOP_CHROME_UA =
-  'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36';
+export { DESKTOP_CHROME_UA } from '@footfall/testing';
 
 /** Launches Chromium (CHROMIUM_PATH or /usr/bin/chromium). */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch(
-    chromiumLaunchOptions([
-      // Back navigations then load the page again, so what the beacon counts does not depend on cache heuristics.
-      '--disable-back-forward-cache',
-    ]),
-  );
+  // Back navigations then load the page again, so what the beacon counts does not depend on cache heuristics.
+  return launch(['--disable-back-forward-cache']);
 }

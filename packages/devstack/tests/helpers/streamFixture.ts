@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { BatchWriteItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { localClientConfig } from '@footfall/dynamodb-local';
+import type { InvokeResult } from '@footfall/local-lambda';
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import type { InvokeResult } from '../../src/localLambda';
 import type { PollerSettings } from '../../src/streamPoller';
 
 /** Settings with Lambda's defaults and no filter; tests override what they exercise. */

@@ -7,7 +7,7 @@ import {
   TrimmedDataAccessException,
 } from '@aws-sdk/client-dynamodb-streams';
 import { createTestTable, LOCAL_REGION, readStream, type TestTable } from '@footfall/dynamodb-local';
-import { parseFilterPattern } from '@footfall/infra';
+import { parseFilterPattern } from '@footfall/template';
 import { CheckpointStore } from '../../src/checkpointStore';
 import { silentLog } from '../../src/log';
 import { type FailureReport, type PollerSettings, StreamPoller } from '../../src/streamPoller';

@@ -1,7 +1,8 @@
 // Lambda's per-batch retry rules, checked with a scripted function (no stream needed).
+
+import type { InvokeResult } from '@footfall/local-lambda';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { type BatchPolicy, type FailureCondition, processBatch } from '../../src/batchProcessor';
-import type { InvokeResult } from '../../src/localLambda';
 
 const record = (seq: number, created = 1_000): DynamoDBRecord => ({
   eventName: 'INSERT',

@@ -1,7 +1,8 @@
 // The local API's translation between HTTP and HTTP API v2 events, with a fake function in place of api-fn.
+
+import type { InvokeResult } from '@footfall/local-lambda';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { type LocalHttpApi, startLocalHttpApi } from '../../src/localHttpApi';
-import type { InvokeResult } from '../../src/localLambda';
 import type { CorsConfiguration, TemplateRoute } from '../../src/template';
 
 const route = (method: string, path: string): TemplateRoute => ({

@@ -2,7 +2,7 @@
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BundleMissingError } from '../../src/errors';
+import { BundleMissingError } from '@footfall/local-lambda';
 import { startStack } from '../../src/startStack';
 
 test('unbuilt function bundles stop the start before DynamoDB Local or any server runs', async () => {

@@ -1,7 +1,7 @@
 // readTableDefinition/parseTableDefinition turn a SAM template's table into CreateTable input.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseCfnYaml, parseTableDefinition, readTableDefinition, templatePath } from '../../src';
+import { parseTableDefinition, readTableDefinition, templatePath } from '../../src';
 
 const fixture = (name: string) => join(__dirname, '..', 'fixtures', name);
 
@@ -79,27 +79,5 @@ describe('parseTableDefinition', () => {
 
     // Assess
     expect(!result.ok && result.error.message).toMatch(/no AWS::DynamoDB::Table/);
-  });
-});
-
-describe('parseCfnYaml', () => {
-  it('turns short intrinsic tags into their long forms in scalar, sequence and mapping form', () => {
-    // Act
-    const parsed = parseCfnYaml(
-      [
-        'a: !GetAtt T.StreamArn',
-        'b: !Select [0, !GetAZs ""]',
-        'c: !Base64 { Ref: X }',
-        'd: !Condition IsProd',
-      ].join('\n'),
-    );
-
-    // Assess
-    expect(parsed).toEqual({
-      a: { 'Fn::GetAtt': ['T', 'StreamArn'] },
-      b: { 'Fn::Select': [0, { 'Fn::GetAZs': '' }] },
-      c: { 'Fn::Base64': { Ref: 'X' } },
-      d: { Condition: 'IsProd' },
-    });
   });
 });

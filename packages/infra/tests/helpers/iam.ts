@@ -1,5 +1,5 @@
 // Finds every IAM policy statement in a parsed template, wherever it sits (roles, policies, queue policies).
-import { isRecord } from '../../src/guards';
+import { isRecord } from '@footfall/template';
 
 /** A statement and where it was found (a dotted path into the template). */
 export interface FoundStatement {

@@ -1,7 +1,7 @@
 // Paths of the repository files under test, and loaders that fail the test loudly when a file is broken.
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { type CfnResource, type CfnTemplate, loadTemplate } from '../../src';
+import { type CfnResource, type CfnTemplate, loadTemplate } from '@footfall/template';
 
 export const repoRoot = resolve(__dirname, '../../../..');
 export const templatePath = join(repoRoot, 'template.yaml');

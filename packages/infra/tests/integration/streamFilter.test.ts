@@ -26,9 +26,16 @@ import {
   type TestTable,
   toLambdaRecord,
 } from '@footfall/dynamodb-local';
-import { createStreamHandler, jsonLogger } from '@footfall/stream-trigger-fn';
-import type { Context, DynamoDBRecord } from 'aws-lambda';
-import { matchesFilterCriteria, readStreamEventSettings } from '../../src';
+import { matchesFilterCriteria, readStreamEventSettings } from '@footfall/template';
+import {
+  invokeTrigger,
+  type LocalFunction,
+  localFunctionEnv,
+  rawView,
+  startBundle,
+  streamEvent,
+} from '@footfall/testing';
+import type { DynamoDBRecord } from 'aws-lambda';
 import { templatePath } from '../helpers/repo';
 
 const settings = readStreamEventSettings(templatePath);
@@ -38,25 +45,19 @@ const plain = '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
 const NOW = Date.now();
 const DAY = new Date(NOW).toISOString().slice(0, 10);
 
-const view = (id: string, path: string): RawView => ({
-  id,
-  site: 'example.com',
-  path,
-  time: NOW - 60_000,
-  unique: true,
-  bot: false,
-  browser: 'Firefox',
-  os: 'Linux',
-  device: 'desktop',
-  referrer: 'news.ycombinator.com',
-  expiresAt: Math.floor(NOW / 1000) + 30 * 86_400,
-});
-
-const context = { getRemainingTimeInMillis: () => 60_000 } as Context;
+const view = (id: string, path: string): RawView =>
+  rawView({
+    id,
+    path,
+    time: NOW - 60_000,
+    country: undefined,
+    expiresAt: Math.floor(NOW / 1000) + 30 * 86_400,
+  });
 
 describe('the stream filter on records DynamoDB Local produced', () => {
   let table: TestTable;
   let streams: DynamoDBStreamsClient;
+  let trigger: LocalFunction | undefined;
   let records: DynamoDBRecord[];
 
   const passes = (r: DynamoDBRecord) => {
@@ -112,14 +113,10 @@ describe('the stream filter on records DynamoDB Local produced', () => {
       ...first,
       dynamodb: { ...first?.dynamodb, SequenceNumber: `${first?.dynamodb?.SequenceNumber}0`, NewImage: {} },
     } as DynamoDBRecord;
-    const handler = createStreamHandler({
-      tableName: TableName,
-      dynamodb: table.client,
-      log: jsonLogger('error', () => undefined),
-    });
+    trigger = startBundle('stream-trigger-fn', localFunctionEnv(table, { METRICS_NAMESPACE: '' }));
     const twice = [views, views.slice(0, 1)];
     for (const batch of twice) {
-      const response = await handler({ Records: [...batch, poison] }, context);
+      const response = await invokeTrigger(trigger, streamEvent([...batch, poison]));
       if (response.batchItemFailures.length > 0) throw new Error('the trigger failed a batch');
     }
 
@@ -129,6 +126,7 @@ describe('the stream filter on records DynamoDB Local produced', () => {
   });
 
   afterAll(async () => {
+    await trigger?.stop();
     streams?.destroy();
     await table?.cleanup();
   });

@@ -1,5 +1,5 @@
 // template.yaml's HTTP API: exactly SPEC §3's routes, CORS from a parameter, throttling, IP-free access logs.
-import { httpRoutes } from '../../src';
+import { httpRoutes } from '@footfall/template';
 import { specRoutes } from '../fixtures/specRoutes';
 import { repoTemplate, resource } from '../helpers/repo';
 

@@ -1,5 +1,5 @@
 // template.yaml's stream event, read through readStreamEventSettings as `pnpm dev` reads it.
-import { readStreamEventSettings } from '../../src';
+import { readStreamEventSettings } from '@footfall/template';
 import { repoTemplate, resource, templatePath } from '../helpers/repo';
 
 const settings = readStreamEventSettings(templatePath);

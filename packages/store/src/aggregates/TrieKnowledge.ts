@@ -9,6 +9,7 @@ import {
   HOT_ENTRY_VIEWS,
   type Item,
   type Key,
+  keyId,
   readDistinctCounts,
   SIZE_ATTRIBUTE,
   type TrieDimension,
@@ -27,9 +28,6 @@ export interface NodeState {
   /** When this was learned (epoch ms). */
   seenAt: number;
 }
-
-/** The identity of an item in maps. */
-export const keyId = (key: Key): string => `${key.Path.S}\u0000${key.Section.S}`;
 
 function sizeOf(item: Item): number {
   const n = item[SIZE_ATTRIBUTE]?.N;

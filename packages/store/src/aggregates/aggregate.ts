@@ -1,6 +1,6 @@
 // Applies a delta outside Lambda (tests, the CLI's imports): no deadline, fresh or given knowledge.
 import type { ViewDelta } from '@footfall/core-model';
-import type { Table } from '../reports/table';
+import type { Table } from '../table';
 import { type AggregateOutcome, type AggregateWriteContext, applyViewDelta } from './applyViewDelta';
 import { TrieKnowledge } from './TrieKnowledge';
 

@@ -16,6 +16,8 @@ import {
   encodeDeadLetter,
   type Item,
   type Key,
+  keyId,
+  keyParts,
   MAX_ADDS_PER_UPDATE,
   nodeBudget,
   OTHER_ENTRY,
@@ -33,7 +35,7 @@ import {
 import { describeError } from '../awsErrors';
 import { runBounded } from '../runBounded';
 import { type NodeView, type RoutedPart, routeValue, type ValueGroup, valueGroup } from './routeValue';
-import { keyId, type TrieKnowledge } from './TrieKnowledge';
+import type { TrieKnowledge } from './TrieKnowledge';
 import { type LedgerStats, type Unreverted, WriteLedger } from './WriteLedger';
 
 /** What applyViewDelta needs from the invocation around it. */
@@ -183,7 +185,7 @@ export async function applyViewDelta(
       at,
       error,
       source: letter.source,
-      target: letter.target ? { path: letter.target.Path.S, section: letter.target.Section.S } : undefined,
+      target: letter.target ? keyParts(letter.target) : undefined,
       adds: letter.adds ? Object.fromEntries(letter.adds) : undefined,
       record: letter.record === undefined ? undefined : safeJson(letter.record),
     });
@@ -200,9 +202,7 @@ export async function applyViewDelta(
           at,
           error: `${error} (the dead letter's content could not be stored: ${reason})`,
           source: letter.source,
-          target: letter.target
-            ? { path: letter.target.Path.S, section: letter.target.Section.S }
-            : undefined,
+          target: letter.target ? keyParts(letter.target) : undefined,
         }),
       );
       if (r.kind === 'permanent') {
@@ -214,7 +214,7 @@ export async function applyViewDelta(
     stats.deadLettered++;
     setAside.push({
       id,
-      target: letter.target ? `${letter.target.Path.S} ${letter.target.Section.S}` : 'record',
+      target: letter.target ? Object.values(keyParts(letter.target)).join(' ') : 'record',
       error,
     });
   };

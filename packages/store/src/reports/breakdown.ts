@@ -9,6 +9,7 @@ import {
   OTHER_VALUE,
   type PairCount,
   readTrieRows,
+  sectionOf,
   TECH_DIMENSIONS,
   type TechDimension,
   type TrieDimension,
@@ -16,8 +17,8 @@ import {
   trieRange,
   valueHash,
 } from '@footfall/core-model';
+import type { Table } from '../table';
 import { queryItems } from './queryItems';
-import type { Table } from './table';
 
 /** Per-day counts of one dimension: value → views and visitors, plus the day's `(other)`. */
 export interface DayCounts {
@@ -116,7 +117,7 @@ export async function readDayCounts(
     const counts = new Map<string, DayCounts>();
     const errors: DecodeError[] = [];
     for (const item of items) {
-      const day = /(\d{4}-\d{2}-\d{2})$/.exec(item.Section?.S ?? '')?.[1] ?? '';
+      const day = /(\d{4}-\d{2}-\d{2})$/.exec(sectionOf(item))?.[1] ?? '';
       errors.push(...addTechRows(item, dimension, dayOf(counts, day).values));
     }
     return { counts, readUnits, errors };

@@ -1,9 +1,9 @@
 // The CSV export (daily views per page, each day's (other) row included), shared by GET /api/stats/export
 // and the `footfall export` command.
 import { type DayRange, type DecodeError, daysOf, OTHER_VALUE, trieRange } from '@footfall/core-model';
+import type { Table } from '../table';
 import { type DayCounts, trieDayCounts } from './breakdown';
 import { queryItems } from './queryItems';
-import type { Table } from './table';
 
 /** One line of the export. */
 export interface ExportRow {

@@ -1,10 +1,7 @@
 // Reads items by key with BatchGetItem (100 keys a call), following unprocessed keys.
 import { BatchGetItemCommand } from '@aws-sdk/client-dynamodb';
-import type { Item, Key } from '@footfall/core-model';
-import type { Table } from './table';
-
-const idOf = (key: { Path?: { S?: string | undefined }; Section?: { S?: string | undefined } }) =>
-  `${key.Path?.S ?? ''}\u0000${key.Section?.S ?? ''}`;
+import { type Item, type Key, keyId, keyOf } from '@footfall/core-model';
+import type { Table } from '../table';
 
 /** Upper bound on retries of unprocessed keys (DynamoDB returns some under load). */
 const MAX_ATTEMPTS = 8;
@@ -32,12 +29,12 @@ export async function getItems(
         }),
       );
       for (const c of out.ConsumedCapacity ?? []) readUnits += c.CapacityUnits ?? 0;
-      for (const item of out.Responses?.[table.tableName] ?? []) items.set(idOf(item), item);
+      for (const item of out.Responses?.[table.tableName] ?? []) {
+        const key = keyOf(item);
+        if (key) items.set(keyId(key), item);
+      }
       batch = (out.UnprocessedKeys?.[table.tableName]?.Keys ?? []) as Key[];
     }
   }
   return { items, readUnits };
 }
-
-/** The map key getItems files an item under. */
-export const itemId = (key: Key): string => idOf(key);

@@ -1,7 +1,7 @@
 // Reads one sort-key range of a site's aggregate items with Query (never Scan), following every page.
 import { QueryCommand } from '@aws-sdk/client-dynamodb';
-import { type Item, PARTITION_KEY, type SectionRange, SORT_KEY } from '@footfall/core-model';
-import type { Table } from './table';
+import { type Item, rangeQuery, type SectionRange } from '@footfall/core-model';
+import type { Table } from '../table';
 
 /** The items of a range and the read units the Query pages consumed. */
 export interface QueriedItems {
@@ -24,13 +24,7 @@ export async function queryItems(table: Table, range: SectionRange): Promise<Que
     const out = await table.dynamodb.send(
       new QueryCommand({
         TableName: table.tableName,
-        KeyConditionExpression: '#p = :p AND #s BETWEEN :from AND :to',
-        ExpressionAttributeNames: { '#p': PARTITION_KEY, '#s': SORT_KEY },
-        ExpressionAttributeValues: {
-          ':p': { S: range.partition },
-          ':from': { S: range.from },
-          ':to': { S: range.to },
-        },
+        ...rangeQuery(range),
         ConsistentRead: false,
         ReturnConsumedCapacity: 'TOTAL',
         ...(startKey ? { ExclusiveStartKey: startKey } : {}),

@@ -5,6 +5,7 @@ import {
   HOUR_MS,
   type HourCounters,
   type Interval,
+  keyId,
   MAX_TRIE_DEPTH,
   readSeriesItem,
   readTrieNode,
@@ -14,9 +15,9 @@ import {
   trieNodeKey,
   valueHash,
 } from '@footfall/core-model';
-import { getItems, itemId } from './getItems';
+import type { Table } from '../table';
+import { getItems } from './getItems';
 import { queryItems } from './queryItems';
-import type { Table } from './table';
 
 /** Counters per UTC hour start (epoch ms), the read units spent, and what could not be decoded. */
 export interface HourlyCounters {
@@ -68,6 +69,20 @@ export async function readSiteHours(
 }
 
 /**
+ * The hourly counters of a site over UTC days, or of one of its pages when `path` is given.
+ * @example const { hours } = await readHours(table, 'example.com', days, query.path);
+ */
+export const readHours = (
+  table: Table,
+  site: string,
+  days: readonly string[],
+  path?: string | null,
+): Promise<HourlyCounters> =>
+  path === undefined || path === null
+    ? readSiteHours(table, site, days)
+    : readPageHours(table, site, path, days);
+
+/**
  * One page's hourly counters over UTC days. Its counts live only in the trie items on its hash path, so this
  * reads those (level by level, all days at once) and no other page's: a few items per day.
  * @example const { hours } = await readPageHours(table, 'example.com', '/blog/', ['2026-03-01']);
@@ -90,7 +105,7 @@ export async function readPageHours(
     const next: string[] = [];
     open.forEach((day, i) => {
       const key = keys[i];
-      const item = key ? got.items.get(itemId(key)) : undefined;
+      const item = key ? got.items.get(keyId(key)) : undefined;
       // Below an absent item there is nothing: writers only go deeper past an item that exists.
       if (!item) return;
       next.push(day);

@@ -1,29 +1,13 @@
 // Stored views and their stream history for store tests: what the trigger would see, record by record.
 import type { RawView } from '@footfall/core-model';
+import { rawView } from '@footfall/testing';
 
 /** 2026-03-08 00:00 UTC. */
 export const DAY_START = Date.UTC(2026, 2, 8);
 
-let counter = 0;
-
-/** A non-bot unique view of `/` on example.com at 00:00 UTC; tests override what matters. */
-export function aView(overrides: Partial<RawView> = {}): RawView {
-  counter += 1;
-  return {
-    id: `00000000-0000-4000-8000-${String(counter).padStart(12, '0')}`,
-    site: 'example.com',
-    path: '/',
-    time: DAY_START,
-    unique: true,
-    bot: false,
-    browser: 'Firefox',
-    os: 'Linux',
-    device: 'desktop',
-    country: 'DE',
-    expiresAt: Math.floor(DAY_START / 1000) + 30 * 86_400,
-    ...overrides,
-  };
-}
+/** A non-bot unique view of `/` on example.com at 00:00 UTC with no referrer; tests override what matters. */
+export const aView = (overrides: Partial<RawView> = {}): RawView =>
+  rawView({ time: DAY_START, referrer: undefined, ...overrides });
 
 /** One stream change: a view recorded (`before` undefined) or its engagement raised. */
 export type Change = [RawView | undefined, RawView];

@@ -3,30 +3,17 @@
 import {
   BatchGetItemCommand,
   DeleteItemCommand,
-  DynamoDBClient,
   GetItemCommand,
   PutItemCommand,
   UpdateItemCommand,
   type UpdateItemCommandInput,
 } from '@aws-sdk/client-dynamodb';
 import { ViewDelta } from '@footfall/core-model';
-import { mockClient } from 'aws-sdk-client-mock';
+import { awsError, mockedDynamo } from '@footfall/testing';
 import { type AggregateWriteContext, applyViewDelta, TrieKnowledge } from '../../src';
 import { aView } from '../helpers/views';
 
-const dynamodb = new DynamoDBClient({
-  region: 'eu-west-1',
-  credentials: { accessKeyId: 'x', secretAccessKey: 'y' },
-});
-const ddb = mockClient(dynamodb);
-
-function awsError(
-  name: string,
-  status: number,
-  fault: 'client' | 'server' = status >= 500 ? 'server' : 'client',
-) {
-  return Object.assign(new Error(name), { name, $fault: fault, $metadata: { httpStatusCode: status } });
-}
+const { client: dynamodb, mock: ddb } = mockedDynamo();
 
 function ctx(overrides: Partial<AggregateWriteContext> = {}): AggregateWriteContext {
   return {

@@ -1,0 +1,21 @@
+// Every fixed attribute name of the table, so a check can prove no code outside core-model spells one.
+import { deadLetterAttributeNames } from './deadLetters';
+import { layoutAttributeNames } from './layout';
+import { distinctAttribute } from './series';
+import { SIZE_ATTRIBUTE, TRIE_DIMENSIONS } from './valueTrie';
+
+/**
+ * The table's fixed attribute names: keys, raw views, users, throttles, dead letters, a trie item's size and
+ * a series item's distinct counts. (Counter names built from a value, such as `v07` or `b:Firefox`, are not
+ * fixed words and are left out.)
+ * @example tableAttributeNames().includes('PasswordHash') // true
+ */
+export function tableAttributeNames(): string[] {
+  const names = [
+    ...layoutAttributeNames(),
+    ...deadLetterAttributeNames(),
+    SIZE_ATTRIBUTE,
+    ...TRIE_DIMENSIONS.map(distinctAttribute),
+  ];
+  return [...new Set(names)].sort();
+}
