@@ -1,6 +1,6 @@
 // All-in AWS list-price cost per million page views, computed from the measured figures (SPEC §6).
 import { readFileSync } from 'node:fs';
-import { parseCfnYaml } from '@footfall/dynamodb-local';
+import { parseCfnYaml } from '@footfall/template';
 
 /** us-east-1 list prices used (USD). */
 export const PRICES = {

@@ -1,13 +1,14 @@
 // SPEC §6's flood figures: ordinary views lost or counted more than 30 s after they were sent while a hostile
 // client floods the site, and the largest aggregate item afterwards; on DynamoDB Local through the real Lambda
 // code, the real stream and pnpm dev's stream poller with template.yaml's batching.
+
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { createApiHandler } from '@footfall/api-fn';
-import { createTestUser, fakeContext, httpEvent, testSessionToken } from '@footfall/api-fn/testing';
+import { decodeKey, viewIdOf } from '@footfall/core-model';
 import { CheckpointStore, readDevTemplate, StreamPoller } from '@footfall/devstack';
 import {
   createTableFromTemplate,
@@ -16,7 +17,10 @@ import {
   localClientConfig,
   startDynamoDBLocal,
 } from '@footfall/dynamodb-local';
-import { createStreamHandler, jsonLogger } from '@footfall/stream-trigger-fn';
+import { createLogger } from '@footfall/kernel';
+import { replaceUser } from '@footfall/store';
+import { createStreamHandler } from '@footfall/stream-trigger-fn';
+import { httpEvent, lambdaContext, sessionToken, testUser } from '@footfall/testing';
 import { generateKey } from '@footfall/tokens';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import type { FloodSend } from './floodWorkload';
@@ -65,8 +69,11 @@ export async function measureFlood(
     const { streamArn } = await createTableFromTemplate(client, { tableName });
     if (!streamArn) throw new Error('the template table has no stream');
     const key = generateKey();
-    await createTestUser(client, tableName, BENCH_USER.username, BENCH_USER.createdAt);
-    const token = await testSessionToken(BENCH_USER, key);
+    await replaceUser(
+      { dynamodb: client, tableName: tableName },
+      testUser(BENCH_USER.username, { createdAt: BENCH_USER.createdAt }),
+    );
+    const token = await sessionToken(BENCH_USER, key);
     const api = createApiHandler({
       config: {
         tableName,
@@ -89,7 +96,7 @@ export async function measureFlood(
       tableName,
       dynamodb: client,
       metricsNamespace: '',
-      log: jsonLogger('error', () => {}),
+      log: createLogger({ level: 'error', sink: () => {} }),
     });
     const template = readDevTemplate(join(findRepoRoot(), 'template.yaml'), {
       tableName,
@@ -106,11 +113,12 @@ export async function measureFlood(
         reportBatchItemFailures: stream.functionResponseTypes.includes('ReportBatchItemFailures'),
       },
       invoke: async (event: DynamoDBStreamEvent) => {
-        const out = await trigger(event, fakeContext());
+        const out = await trigger(event, lambdaContext());
         if (out.batchItemFailures.length === 0) {
           const now = Date.now();
           for (const r of event.Records) {
-            const id = r.dynamodb?.Keys?.Path?.S?.slice('view#'.length);
+            const key = decodeKey(r.dynamodb?.Keys);
+            const id = key.ok ? viewIdOf(key.value) : undefined;
             if (id && sentAt.has(id) && !countedAt.has(id)) countedAt.set(id, now);
           }
         }
@@ -139,7 +147,7 @@ export async function measureFlood(
               headers: { 'content-type': 'text/plain;charset=UTF-8', 'user-agent': s.userAgent },
               body: JSON.stringify(s.body),
             }),
-            fakeContext(),
+            lambdaContext(),
           )) as { statusCode?: number };
           if (s.ordinary) sentAt.set(s.body.id, Date.now());
           if (res.statusCode !== 202) refused++;
@@ -175,7 +183,7 @@ export async function measureFlood(
         },
         headers: { authorization: `Bearer ${token}` },
       }),
-      fakeContext(),
+      lambdaContext(),
     )) as { body?: string };
     const rows = new Map(
       ((JSON.parse(res.body ?? '{}').rows ?? []) as { value: string; views: number }[]).map((r) => [

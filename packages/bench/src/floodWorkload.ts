@@ -1,6 +1,7 @@
 // SPEC §6's flood workload: a hostile client's distinct long values, interleaved with ordinary views that must
 // come out exact. Generated deterministically from a seed.
-import { type EventSend, HUMAN_UAS, type PageviewSend, rng, type Send, uuid, weighted } from './workload';
+import { seededRandom } from '@footfall/testing';
+import { type EventSend, HUMAN_UAS, type PageviewSend, type Send, uuid, weighted } from './workload';
 
 /** Options of the flood (defaults: SPEC §6's sizes). */
 export interface FloodOptions {
@@ -34,7 +35,7 @@ const ORDINARY_PATHS = [
  * ordinary views spread evenly among them.
  */
 export function floodWorkload(options: FloodOptions): FloodSend[] {
-  const random = rng(options.seed ?? 20261130);
+  const random = seededRandom(options.seed ?? 20261130);
   const site = options.site ?? 'example.com';
   const scale = options.scale ?? 1;
   const n = (x: number) => Math.round(x * scale);

@@ -1,8 +1,9 @@
 // Warm per-invocation CPU time of the handlers with DynamoDB answered in-process (no network).
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createApiHandler } from '@footfall/api-fn';
-import { fakeContext, httpEvent } from '@footfall/api-fn/testing';
-import { createStreamHandler, jsonLogger } from '@footfall/stream-trigger-fn';
+import { createLogger } from '@footfall/kernel';
+import { createStreamHandler } from '@footfall/stream-trigger-fn';
+import { httpEvent, lambdaContext } from '@footfall/testing';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import type { PageviewSend } from './workload';
@@ -57,21 +58,21 @@ export async function measureCpu(
     const event = events[i % events.length];
     if (!event) break;
     const t = performance.now();
-    await api(event, fakeContext());
+    await api(event, lambdaContext());
     if (i >= 200) ingest.push(performance.now() - t);
   }
   const trigger = createStreamHandler({
     tableName: 'bench',
     dynamodb: client,
     metricsNamespace: '',
-    log: jsonLogger('error', () => {}),
+    log: createLogger({ level: 'error', sink: () => {} }),
   });
   const batch = { Records: records.slice(0, 100) as DynamoDBRecord[] };
   const agg: number[] = [];
   const triggerIterations = Math.max(200, Math.floor(iterations / 4));
   for (let i = 0; i < triggerIterations + 20; i++) {
     const t = performance.now();
-    await trigger(batch, fakeContext());
+    await trigger(batch, lambdaContext());
     if (i >= 20) agg.push(performance.now() - t);
   }
   mock.restore();

@@ -4,7 +4,6 @@ import { isDeepStrictEqual } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { createApiHandler } from '@footfall/api-fn';
-import { createTestUser, fakeContext, httpEvent, testSessionToken } from '@footfall/api-fn/testing';
 import { decodeRawView, OTHER_VALUE, type RawView } from '@footfall/core-model';
 import {
   createTableFromTemplate,
@@ -13,6 +12,8 @@ import {
   startDynamoDBLocal,
   toLambdaRecord,
 } from '@footfall/dynamodb-local';
+import { replaceUser } from '@footfall/store';
+import { httpEvent, lambdaContext, sessionToken, testUser } from '@footfall/testing';
 import { generateKey } from '@footfall/tokens';
 import { CapacityMeter, meter } from './capacity';
 import { largestAggregateItem, type ReplayResult, replay } from './replay';
@@ -71,7 +72,7 @@ function apiConfig(tableName: string, endpoint: string, authKey: string, site: s
 async function getJson(api: Api, token: string, path: string, query: Record<string, string>) {
   const res = (await api(
     httpEvent({ method: 'GET', path, query, headers: { authorization: `Bearer ${token}` } }),
-    fakeContext(),
+    lambdaContext(),
   )) as { statusCode?: number; body?: string };
   if (res.statusCode !== 200) throw new Error(`GET ${path} → ${res.statusCode}: ${res.body}`);
   return JSON.parse(res.body ?? '{}');
@@ -157,7 +158,7 @@ async function verify(api: Api, token: string, site: string, day: string, views:
           query: { site, from: day, to: day },
           headers: { authorization: `Bearer ${token}` },
         }),
-        fakeContext(),
+        lambdaContext(),
       )) as { statusCode?: number; body?: string };
       const lines = (res.body ?? '').trim().split('\n').slice(1);
       let sum = 0;
@@ -207,7 +208,7 @@ export async function measureLongTail(
   const second = await startDynamoDBLocal();
   try {
     const key = generateKey();
-    const token = await testSessionToken(BENCH_USER, key);
+    const token = await sessionToken(BENCH_USER, key);
 
     // Ingest of the first sends through the real handler, metered; its stream against the synthesised records.
     const ingestMeter = new CapacityMeter();
@@ -232,7 +233,7 @@ export async function measureLongTail(
           headers: { 'content-type': 'text/plain;charset=UTF-8', 'user-agent': s.userAgent },
           body: JSON.stringify(s.body),
         }),
-        fakeContext(),
+        lambdaContext(),
       )) as { statusCode?: number; body?: string };
       if (res.statusCode !== 202) throw new Error(`ingest answered ${res.statusCode}: ${res.body}`);
     }
@@ -260,7 +261,10 @@ export async function measureLongTail(
       const r = await replay(endpoint, tableName, part, batchSize, progress);
       const partViews = part.filter((x) => x.eventName === 'INSERT').length;
       const reportClient = new DynamoDBClient(localClientConfig(endpoint));
-      await createTestUser(reportClient, tableName, BENCH_USER.username, BENCH_USER.createdAt);
+      await replaceUser(
+        { dynamodb: reportClient, tableName: tableName },
+        testUser(BENCH_USER.username, { createdAt: BENCH_USER.createdAt }),
+      );
       const api = createApiHandler({
         config: apiConfig(tableName, endpoint, key, site),
         dynamodb: reportClient,

@@ -1,11 +1,11 @@
 // SPEC §6's long-tail workload: a docs or shop site's day, generated deterministically from a seed.
+import { seededRandom } from '@footfall/testing';
 import { indexSampler, zipfWeights } from './sampling';
 import {
   BOT_UAS,
   type EventSend,
   HUMAN_UAS,
   type PageviewSend,
-  rng,
   type Send,
   uuid,
   weighted,
@@ -69,7 +69,7 @@ function makePaths(random: () => number, n: number): string[] {
  * 5 % of views with one custom event out of 50 names. Every send in time order.
  */
 export function longTailWorkload(options: LongTailOptions): Send[] {
-  const random = rng(options.seed ?? 20261129);
+  const random = seededRandom(options.seed ?? 20261129);
   const site = options.site ?? 'docs.example';
   const views = options.views ?? 60_000;
   const paths = makePaths(random, options.paths ?? 20_000);

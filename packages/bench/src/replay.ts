@@ -1,9 +1,10 @@
 // Replays stream records through stream-trigger-fn into a fresh aggregate table, batch by batch, metering every call.
 import { DynamoDBClient, paginateScan } from '@aws-sdk/client-dynamodb';
-import { fakeContext } from '@footfall/api-fn/testing';
-import { itemBytes, sitePartition } from '@footfall/core-model';
+import { decodeKey, itemBytes, sitePartition } from '@footfall/core-model';
 import { createTableFromTemplate, localClientConfig, readTableDefinition } from '@footfall/dynamodb-local';
-import { createStreamHandler, jsonLogger } from '@footfall/stream-trigger-fn';
+import { createLogger } from '@footfall/kernel';
+import { createStreamHandler } from '@footfall/stream-trigger-fn';
+import { lambdaContext } from '@footfall/testing';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { CapacityMeter, meter } from './capacity';
 
@@ -49,16 +50,19 @@ export async function replay(
     tableName,
     dynamodb: client,
     metricsNamespace: '',
-    log: jsonLogger('error', (line) => {
-      const fields = JSON.parse(line) as { level?: string; conditionalFailures?: number };
-      if (fields.level === 'metrics') conditionalFailures += fields.conditionalFailures ?? 0;
+    log: createLogger({
+      level: 'error',
+      sink: (line) => {
+        const fields = JSON.parse(line) as { level?: string; conditionalFailures?: number };
+        if (fields.level === 'metrics') conditionalFailures += fields.conditionalFailures ?? 0;
+      },
     }),
   });
   m.reset();
   let invocations = 0;
   const t0 = performance.now();
   for (let i = 0; i < records.length; i += batchSize) {
-    const out = await trigger({ Records: records.slice(i, i + batchSize) }, fakeContext());
+    const out = await trigger({ Records: records.slice(i, i + batchSize) }, lambdaContext());
     invocations++;
     if (invocations % 500 === 0)
       progress(
@@ -90,10 +94,11 @@ export async function largestAggregateItem(
   let largest = { bytes: 0, section: '', items: 0 };
   for await (const page of paginateScan({ client }, { TableName: tableName }))
     for (const item of page.Items ?? []) {
-      if (item.Path?.S !== sitePartition(site)) continue;
+      const key = decodeKey(item, 'Item');
+      if (!key.ok || key.value.path !== sitePartition(site)) continue;
       largest.items++;
       const bytes = itemBytes(item);
-      if (bytes > largest.bytes) largest = { ...largest, bytes, section: item.Section?.S ?? '' };
+      if (bytes > largest.bytes) largest = { ...largest, bytes, section: key.value.section };
     }
   client.destroy();
   return largest;

@@ -1,9 +1,9 @@
 // The stream records a workload's ingest produces, built from api-fn's own enrichment instead of read back from
 // DynamoDB Local: 110,000 ingest writes would take most of the benchmark's time on this machine. The long-tail
 // benchmark checks these records against the real stream of the first sends before it uses them.
-import { enrichPageview } from '@footfall/api-fn';
+
 import type { PageviewEvent } from '@footfall/core-model';
-import { encodeRawView, type RawView, viewKey } from '@footfall/core-model';
+import { encodeRawView, enrichPageview, type RawView, viewKey } from '@footfall/core-model';
 import { parseUserAgent } from '@footfall/ua';
 import type { DynamoDBRecord } from 'aws-lambda';
 import type { Send } from './workload';

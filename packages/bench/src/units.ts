@@ -2,7 +2,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { createApiHandler } from '@footfall/api-fn';
-import { createTestUser, fakeContext, httpEvent, testSessionToken } from '@footfall/api-fn/testing';
 import {
   createTableFromTemplate,
   localClientConfig,
@@ -11,7 +10,10 @@ import {
   startDynamoDBLocal,
   toLambdaRecord,
 } from '@footfall/dynamodb-local';
-import { createStreamHandler, jsonLogger } from '@footfall/stream-trigger-fn';
+import { createLogger } from '@footfall/kernel';
+import { replaceUser } from '@footfall/store';
+import { createStreamHandler } from '@footfall/stream-trigger-fn';
+import { httpEvent, lambdaContext, sessionToken, testUser } from '@footfall/testing';
 import { generateKey } from '@footfall/tokens';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { CapacityMeter, meter } from './capacity';
@@ -67,7 +69,7 @@ type Api = ReturnType<typeof createApiHandler>;
 async function getJson(api: Api, token: string, path: string, query: Record<string, string>) {
   const res = await api(
     httpEvent({ method: 'GET', path, query, headers: { authorization: `Bearer ${token}` } }),
-    fakeContext(),
+    lambdaContext(),
   );
   const r = res as { statusCode?: number; body?: string };
   if (r.statusCode !== 200) throw new Error(`GET ${path} → ${r.statusCode}: ${r.body}`);
@@ -137,7 +139,7 @@ export async function measureUnits(
   try {
     const endpoint = ddb.endpoint;
     const key = generateKey();
-    const token = await testSessionToken(BENCH_USER, key);
+    const token = await sessionToken(BENCH_USER, key);
 
     // Ingest: every send through the api-fn handler, at the workload's own clock.
     const ingestMeter = new CapacityMeter();
@@ -162,7 +164,7 @@ export async function measureUnits(
           headers: { 'content-type': 'text/plain;charset=UTF-8', 'user-agent': s.userAgent },
           body: JSON.stringify(s.body),
         }),
-        fakeContext(),
+        lambdaContext(),
       )) as { statusCode?: number; body?: string };
       if (res.statusCode !== 202) throw new Error(`ingest answered ${res.statusCode}: ${res.body}`);
     }
@@ -202,13 +204,13 @@ export async function measureUnits(
         tableName,
         dynamodb: aggClient,
         metricsNamespace: '',
-        log: jsonLogger('error', quiet),
+        log: createLogger({ level: 'error', sink: quiet }),
       });
       let invocations = 0;
       const t0 = performance.now();
       for (let i = 0; i < records.length; i += batchSize) {
         const batch = records.slice(i, i + batchSize);
-        const out = await trigger({ Records: batch }, fakeContext());
+        const out = await trigger({ Records: batch }, lambdaContext());
         invocations += 1;
         if (invocations % 2000 === 0)
           progress(
@@ -222,7 +224,10 @@ export async function measureUnits(
       aggClient.destroy();
       const reportClient = new DynamoDBClient(localClientConfig(endpoint));
       // Through the unmetered client: the user item is no part of the aggregation's write units.
-      await createTestUser(reportClient, tableName, BENCH_USER.username, BENCH_USER.createdAt);
+      await replaceUser(
+        { dynamodb: reportClient, tableName: tableName },
+        testUser(BENCH_USER.username, { createdAt: BENCH_USER.createdAt }),
+      );
       const api = createApiHandler({
         config: apiConfig(tableName, endpoint, key),
         dynamodb: reportClient,

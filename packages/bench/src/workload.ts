@@ -1,4 +1,5 @@
 // The SPEC §6 reference workload, generated deterministically from a seed, with its ground truth.
+import { seededRandom } from '@footfall/testing';
 
 /** A pageview as the beacon would send it, plus the request's time and User-Agent header. */
 export interface PageviewSend {
@@ -53,18 +54,6 @@ export interface WorkloadOptions {
   site?: string;
   /** Epoch ms of the first instant (a Monday 00:00 UTC by default). */
   start?: number;
-}
-
-/** Seeded PRNG (mulberry32): the same seed gives the same workload on every machine. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export function weighted<T>(random: () => number, items: readonly (readonly [T, number])[]): T {
@@ -257,7 +246,7 @@ function zipf(n: number, s: number): number[] {
  * views send one engagement event and a fifth of those a second, later one. Returns every send in time order.
  */
 export function referenceWorkload(options: WorkloadOptions = {}): Send[] {
-  const random = rng(options.seed ?? 20261126);
+  const random = seededRandom(options.seed ?? 20261126);
   const views = options.views ?? 10_000;
   const days = options.days ?? 7;
   const site = options.site ?? 'example.com';
