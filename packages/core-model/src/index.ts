@@ -185,4 +185,11 @@ export {
   valueEntry,
   valueHash,
 } from './valueTrie';
-export { type DayDelta, type Engagement, engagementOf, type ValueDelta, ViewDelta } from './viewDelta';
+export {
+  type DayDelta,
+  type Engagement,
+  engagementOf,
+  type PairDimension,
+  type ValueDelta,
+  ViewDelta,
+} from './viewDelta';
