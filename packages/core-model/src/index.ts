@@ -44,6 +44,21 @@ export {
 } from './deadLetters';
 export { DIMENSIONS, type Dimension } from './dimensions';
 export { CoreModelError, DecodeError } from './errors';
+export {
+  type ConditionalDelete,
+  decodeImportMarker,
+  IMPORT_SOURCES,
+  IMPORT_STATES,
+  type ImportClaim,
+  type ImportMarker,
+  type ImportSource,
+  type ImportState,
+  importClaim,
+  importDone,
+  importMarkerKey,
+  importMarkerRange,
+  importRelease,
+} from './importMarkers';
 export { itemBytes, numberBytes, utf8Bytes, valueBytes } from './itemSize';
 export {
   DEVICES,
