@@ -19,6 +19,14 @@ export {
 } from './awsErrors';
 export { type DeadLetterList, listDeadLetters, type ReplayResult, replayDeadLetter } from './deadLetters';
 export { AggregateWriteError, StoreError } from './errors';
+export { type ImportDayInput, type ImportDayOutcome, importDay } from './imports/importDay';
+export {
+  type ClaimResult,
+  claimImportDay,
+  finishImportDay,
+  readImportMarkers,
+  releaseImportDay,
+} from './imports/importMarkers';
 export {
   type BreakdownOptions,
   buildBreakdown,
