@@ -1,4 +1,4 @@
-// Writes one imported day exactly once: its marker claimed first, its aggregates written by the trigger's own
+// Writes one imported day at most once: its marker claimed first, its aggregates written by the trigger's own
 // writer (all or nothing), the marker marked done after. A day whose marker exists is never written again.
 import type { DecodeError, ImportMarker, ImportSource, ViewDelta } from '@footfall/core-model';
 import { type AggregateOptions, aggregate } from '../aggregates/aggregate';
