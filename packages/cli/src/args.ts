@@ -47,9 +47,10 @@ Commands:
   dead-letters list                     what the stream trigger set aside (writes DynamoDB refused for good,
                                         unreadable records), with why
   dead-letters replay [ID]              re-apply them (or one), each exactly once, after fixing the cause
-  import legacy --from-table NAME [--site S] [--dry-run]
-                                        read the original system's table (Python/Rust) and summarise what
-                                        would become Footfall aggregates of site S (writing: not yet)
+  import legacy --from-table NAME --site S [--from DAY] [--to DAY] [--dry-run]
+                                        import the original system's table (Python/Rust) as Footfall
+                                        aggregates of site S, each UTC day once (a re-run skips days already
+                                        imported); --dry-run only summarises what it would import
 
 Options:
   --table NAME      the table (default: $TABLE_NAME)

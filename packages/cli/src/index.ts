@@ -9,6 +9,7 @@ export {
 } from './commands/importLegacy';
 export { CliError, UsageError } from './errors';
 export { type CliIo, processIo } from './io';
+export { DAY_ONLY_HOUR, type LeftOut, type LegacyDayDelta, legacyDayDelta } from './legacy/legacyDelta';
 export {
   type LegacyDay,
   type LegacyDaySource,
@@ -26,6 +27,15 @@ export {
 } from './legacy/originalItems';
 export { readOriginalTable } from './legacy/readOriginalTable';
 export { formatLegacySummary } from './legacy/summary';
+export {
+  type DayResult,
+  type DayResultKind,
+  type LegacyWriteOptions,
+  legacyAggregateWriter,
+  needsAttention,
+  writeLegacyImport,
+} from './legacy/writeLegacyImport';
+export { formatLegacyWriteReport, importProblems } from './legacy/writeSummary';
 export { checkPasswordPolicy, MIN_PASSWORD_LENGTH, MIN_STRENGTH_SCORE } from './passwordPolicy';
 export { readNewPassword, readPasswordFromStdin } from './readPassword';
 export { runCli } from './runCli';

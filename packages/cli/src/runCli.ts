@@ -8,6 +8,7 @@ import { keyGenerate, keyRotate } from './commands/key';
 import { userAdd, userList, userMigrate, userPasswd, userRemove, userSignout } from './commands/user';
 import { CliError, UsageError } from './errors';
 import type { CliIo } from './io';
+import { legacyAggregateWriter } from './legacy/writeLegacyImport';
 
 /** The parameter `docs/deploy.md` creates, and the template's default AuthKeyParameterName. */
 const DEFAULT_KEY_PARAMETER = '/footfall/auth-key';
@@ -56,12 +57,18 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<void> {
   }
   if (command === 'import') {
     if (sub !== 'legacy' || name !== undefined)
-      throw new UsageError('Did you mean `footfall import legacy --from-table NAME --dry-run`?');
+      throw new UsageError(
+        'Did you mean `footfall import legacy --from-table NAME --site HOST [--dry-run]`?',
+      );
     const fromTable = options.fromTable;
     if (!fromTable) throw new UsageError('Name the original table with --from-table.');
     const source = createTarget({ ...options, table: fromTable }, io.env);
-    // The write half arrives with the new aggregate layout; until then only --dry-run runs.
-    await importLegacy({ source, footfall: () => createTarget(options, io.env) }, io, options, undefined);
+    await importLegacy(
+      { source, footfall: () => createTarget(options, io.env) },
+      io,
+      options,
+      legacyAggregateWriter(),
+    );
     return;
   }
   if (command === 'user') {

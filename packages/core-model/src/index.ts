@@ -59,6 +59,21 @@ export {
 export { DIMENSIONS, type Dimension } from './dimensions';
 export { enrichPageview, type ViewAgent } from './enrichPageview';
 export { CoreModelError, DecodeError } from './errors';
+export {
+  type ConditionalDelete,
+  decodeImportMarker,
+  IMPORT_SOURCES,
+  IMPORT_STATES,
+  type ImportClaim,
+  type ImportMarker,
+  type ImportSource,
+  type ImportState,
+  importClaim,
+  importDone,
+  importMarkerKey,
+  importMarkerRange,
+  importRelease,
+} from './importMarkers';
 export { itemBytes, numberBytes, utf8Bytes, valueBytes } from './itemSize';
 export {
   decodeKey,
@@ -215,4 +230,11 @@ export {
   valueEntry,
   valueHash,
 } from './valueTrie';
-export { type DayDelta, type Engagement, engagementOf, type ValueDelta, ViewDelta } from './viewDelta';
+export {
+  type DayDelta,
+  type Engagement,
+  engagementOf,
+  type PairDimension,
+  type ValueDelta,
+  ViewDelta,
+} from './viewDelta';

@@ -1,9 +1,20 @@
 // What stored views count towards, folded per site and UTC day: the one delta a stream batch turns into.
+
+import { err, ok, type Result } from '@footfall/kernel';
+import { DecodeError } from './errors';
 import type { RawView } from './layout';
-import { addCounters, isZeroCounters, packPair, type ViewCounters, zeroCounters } from './packing';
+import {
+  addCounters,
+  isZeroCounters,
+  PAIR_RADIX,
+  packPair,
+  unpackPair,
+  type ViewCounters,
+  zeroCounters,
+} from './packing';
 import { type SeriesCounter, seriesAttribute } from './series';
-import { type TechDimension, techAttribute } from './techDims';
-import { utcDayKey, utcHour } from './time';
+import { TECH_DIMENSIONS, type TechDimension, techAttribute } from './techDims';
+import { parseDay, utcDayKey, utcHour } from './time';
 import type { TrieDimension } from './valueTrie';
 
 /** What a batch adds to one trie value: for pages per UTC hour, for other dimensions views and visitors. */
@@ -34,6 +45,45 @@ export interface Engagement {
   scroll: number;
 }
 
+/** The dimensions whose imported counts are one value's views and visitors of a day (pages come by the hour). */
+export type PairDimension = TechDimension | Exclude<TrieDimension, 'page'>;
+
+/**
+ * The most one page-hour may receive from an import: a quarter of each part's range in its packed number
+ * (packing.ts), so the live views that may follow on the same entry can never carry a part past its range.
+ */
+const IMPORTED_PAGE_HOUR_MAX: ViewCounters = {
+  views: 250_000n,
+  visitors: 250_000n,
+  engaged: 250_000n,
+  scrollSum: 25_000_000n,
+  durationSum: 2_500_000_000n,
+};
+
+/** The most views (and visitors) one value's pair may receive from an import: a quarter of the visitors' range. */
+const IMPORTED_PAIR_MAX = PAIR_RADIX / 4n;
+
+const COUNTER_NAMES = ['views', 'visitors', 'engaged', 'durationSum', 'scrollSum'] as const;
+
+/** Why imported counts of one place cannot be counts at all (negative, more visitors than views, …), if so. */
+function countsProblem(day: string, hour: number, c: ViewCounters): DecodeError | undefined {
+  const d = parseDay(day);
+  if (!d.ok) return new DecodeError('day', 'a UTC day as YYYY-MM-DD', JSON.stringify(day.slice(0, 20)));
+  if (!Number.isInteger(hour) || hour < 0 || hour > 23)
+    return new DecodeError('hour', 'a UTC hour 0–23', String(hour));
+  for (const name of COUNTER_NAMES)
+    if (c[name] < 0n) return new DecodeError(name, 'a count ≥ 0', c[name].toString());
+  if (c.visitors > c.views)
+    return new DecodeError('visitors', `at most views (${c.views})`, c.visitors.toString());
+  if (c.engaged > c.views)
+    return new DecodeError('engaged', `at most views (${c.views})`, c.engaged.toString());
+  return undefined;
+}
+
+const dayId = (site: string, day: string) => `${site}\u0000${day}`;
+
+const isTech = (d: PairDimension): d is TechDimension => (TECH_DIMENSIONS as readonly string[]).includes(d);
+
 function bump(map: Map<string, bigint>, key: string, delta: bigint): void {
   if (delta === 0n) return;
   const next = (map.get(key) ?? 0n) + delta;
@@ -50,7 +100,7 @@ export class ViewDelta {
   private readonly byDay = new Map<string, DayDelta>();
 
   private dayOf(site: string, day: string): DayDelta {
-    const id = `${site}\u0000${day}`;
+    const id = dayId(site, day);
     let d = this.byDay.get(id);
     if (!d) {
       d = { site, day, series: new Map(), tech: new Map(), values: new Map() };
@@ -143,6 +193,91 @@ export class ViewDelta {
       if (cur) addCounters(cur, counters);
       else v.hours.set(hour, { ...counters });
     });
+  }
+
+  /**
+   * Adds counts imported from another system's counters (not views) to a site's UTC hour: its series counters
+   * (views, visitors, engaged views, duration and scroll sums). Refused, adding nothing, when they cannot be
+   * counts (a negative part, more visitors or engaged views than views, a day or hour that does not exist).
+   * @example delta.addSiteCounts('example.com', '2022-06-20', 9, { ...zeroCounters(), views: 3n, visitors: 2n })
+   */
+  addSiteCounts(site: string, day: string, hour: number, counts: ViewCounters): Result<void, DecodeError> {
+    const problem = countsProblem(day, hour, counts);
+    if (problem) return err(problem);
+    const d = this.dayOf(site, day);
+    const s = (counter: SeriesCounter, delta: bigint) =>
+      bump(d.series, seriesAttribute(counter, hour), delta);
+    s('v', counts.views);
+    s('u', counts.visitors);
+    s('n', counts.engaged);
+    s('d', counts.durationSum);
+    s('s', counts.scrollSum);
+    return ok(undefined);
+  }
+
+  /**
+   * Adds counts imported for one page's UTC hour (its page-hour entry). Refused, adding nothing, when they
+   * cannot be counts or when the hour would receive more than a quarter of any packed part's range.
+   * @example delta.addPageCounts('example.com', '2022-06-20', '/blog/', 9, { ...zeroCounters(), views: 2n })
+   */
+  addPageCounts(
+    site: string,
+    day: string,
+    path: string,
+    hour: number,
+    counts: ViewCounters,
+  ): Result<void, DecodeError> {
+    const problem = countsProblem(day, hour, counts);
+    if (problem) return err(problem);
+    const sum = zeroCounters();
+    const held = this.byDay.get(dayId(site, day))?.values.get('page')?.get(path)?.hours.get(hour);
+    if (held) addCounters(sum, held);
+    addCounters(sum, counts);
+    for (const name of COUNTER_NAMES)
+      if (sum[name] > IMPORTED_PAGE_HOUR_MAX[name])
+        return err(
+          new DecodeError(
+            name,
+            `at most ${IMPORTED_PAGE_HOUR_MAX[name]} in one page-hour`,
+            sum[name].toString(),
+          ),
+        );
+    this.addPageHour(this.dayOf(site, day), path, hour, counts);
+    return ok(undefined);
+  }
+
+  /**
+   * Adds imported views and visitors of one value of a UTC day: a browser, OS, device or country, or a referrer
+   * or UTM value. Refused, adding nothing, when they cannot be counts or the value would pass a quarter of the
+   * pair's range.
+   * @example delta.addValueCounts('example.com', '2022-06-20', 'browser', 'Firefox', 3n, 0n)
+   */
+  addValueCounts(
+    site: string,
+    day: string,
+    dimension: PairDimension,
+    value: string,
+    views: bigint,
+    visitors: bigint,
+  ): Result<void, DecodeError> {
+    const problem = countsProblem(day, 0, { ...zeroCounters(), views, visitors });
+    if (problem) return err(problem);
+    const held = this.byDay.get(dayId(site, day));
+    const before = isTech(dimension)
+      ? BigInt(unpackPair(held?.tech.get(techAttribute(dimension, value)) ?? 0n)?.views ?? 0)
+      : (held?.values.get(dimension)?.get(value)?.views ?? 0n);
+    if (before + views > IMPORTED_PAIR_MAX)
+      return err(
+        new DecodeError('views', `at most ${IMPORTED_PAIR_MAX} for one value`, (before + views).toString()),
+      );
+    const d = this.dayOf(site, day);
+    if (isTech(dimension)) bump(d.tech, techAttribute(dimension, value), packPair(views, visitors));
+    else
+      this.addValue(d, dimension, value, (v) => {
+        v.views += views;
+        v.visitors += visitors;
+      });
+    return ok(undefined);
   }
 
   /**

@@ -20,6 +20,14 @@ export {
 export { type DeadLetterList, listDeadLetters, type ReplayResult, replayDeadLetter } from './deadLetters';
 export { AggregateWriteError, StoreError } from './errors';
 export { getItem, type ReadItem } from './getItem';
+export { type ImportDayInput, type ImportDayOutcome, importDay } from './imports/importDay';
+export {
+  type ClaimResult,
+  claimImportDay,
+  finishImportDay,
+  readImportMarkers,
+  releaseImportDay,
+} from './imports/importMarkers';
 export {
   type BreakdownOptions,
   buildBreakdown,

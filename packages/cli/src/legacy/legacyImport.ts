@@ -6,6 +6,10 @@ import type { LegacyCounts, OriginalRecord } from './originalItems';
 /** One page's counts of a day, and per UTC hour (0–23) where the original kept hour items for it. */
 export interface LegacyPageDay extends LegacyCounts {
   hours?: ReadonlyMap<number, LegacyCounts>;
+  /** Visitors of the page (Footfall's rule), known when the day's raw views of the page are all its views. */
+  visitors?: number;
+  /** Visitors per UTC hour, known when `hours` is and the raw views of each hour are all that hour's views. */
+  visitorHours?: ReadonlyMap<number, number>;
 }
 
 /** Where a day's site counts came from, best first (`pages`: only page counters survive, so their sum). */
@@ -17,7 +21,10 @@ export interface LegacyDay {
   day: string;
   /** The site's totals of the day (the sum of `hours` when there are hours). */
   site: LegacyCounts;
-  /** The site's counts per UTC hour (0–23), from its `Day-…THH` items. */
+  /**
+   * The site's counts per UTC hour (0–23), from its `Day-…THH` items (else from the raw views, or the pages' hour
+   * items, when those are the day's source and have hours).
+   */
   hours?: ReadonlyMap<number, LegacyCounts>;
   source: LegacyDaySource;
   /** Views per page path. */
@@ -31,6 +38,11 @@ export interface LegacyDay {
   visitors?: number;
   /** Views and visitors per referrer host, known under the same conditions as `visitors`. */
   referrers?: ReadonlyMap<string, { views: number; visitors: number }>;
+  /**
+   * Visitors per UTC hour, known when `visitors` and `hours` are and the raw views of each hour are all that
+   * hour's views (the original filed a view's counters under its raw view's own time).
+   */
+  visitorHours?: ReadonlyMap<number, number>;
 }
 
 /** Items read but deliberately not imported, by kind. */
@@ -79,6 +91,9 @@ const sumOf = (hours: Iterable<LegacyCounts>): LegacyCounts => {
   return total;
 };
 
+const sumVisitors = (hours: ReadonlyMap<number, RawHour>) =>
+  [...hours.values()].reduce((n, r) => n + r.visitors, 0);
+
 function getOr<K, V>(map: Map<K, V>, key: K, make: () => V): V {
   let v = map.get(key);
   if (v === undefined) {
@@ -88,12 +103,36 @@ function getOr<K, V>(map: Map<K, V>, key: K, make: () => V): V {
   return v;
 }
 
+/** What the raw page views of one hour (of the site or of a page) say. */
+interface RawHour {
+  counts: LegacyCounts;
+  visitors: number;
+}
+
 /** What the raw page views of one day say. */
 interface RawDay {
   counts: LegacyCounts;
   visitors: number;
+  hours: Map<number, RawHour>;
   pages: Map<string, LegacyCounts>;
+  pageHours: Map<string, Map<number, RawHour>>;
   referrers: Map<string, { views: number; visitors: number }>;
+}
+
+const rawHour = (): RawHour => ({ counts: zero(), visitors: 0 });
+const countsOf = (hours: ReadonlyMap<number, RawHour>) =>
+  new Map([...hours].map(([h, r]) => [h, { ...r.counts }] as const));
+const visitorsOf = (hours: ReadonlyMap<number, RawHour>) =>
+  new Map([...hours].map(([h, r]) => [h, r.visitors] as const));
+
+/** True when the raw views of every hour are exactly that hour's counted views (so their visitors are its). */
+function rawCoversHours(
+  counted: ReadonlyMap<number, LegacyCounts>,
+  raw: ReadonlyMap<number, RawHour>,
+): boolean {
+  for (const h of new Set([...counted.keys(), ...raw.keys()]))
+    if ((counted.get(h)?.views ?? 0) !== (raw.get(h)?.counts.views ?? 0)) return false;
+  return true;
 }
 
 /**
@@ -189,10 +228,13 @@ export class LegacyFold {
   private addRawView(r: Extract<OriginalRecord, { kind: 'rawView' }>): void {
     this.rawViews++;
     const day = new Date(r.time).toISOString().slice(0, 10);
+    const hour = new Date(r.time).getUTCHours();
     const raw = getOr(this.raw, day, () => ({
       counts: zero(),
       visitors: 0,
+      hours: new Map(),
       pages: new Map(),
+      pageHours: new Map(),
       referrers: new Map(),
     }));
     const counts = { views: 1, durationSum: r.duration ?? 0, scrollSum: r.scroll ?? 0 };
@@ -200,9 +242,19 @@ export class LegacyFold {
     // The trigger counted raw views under their path made absolute.
     const path = r.path.startsWith('/') ? r.path : `/${r.path}`;
     addInto(getOr(raw.pages, path, zero), counts);
+    const siteHour = getOr(raw.hours, hour, rawHour);
+    const pageHour = getOr(
+      getOr(raw.pageHours, path, () => new Map()),
+      hour,
+      rawHour,
+    );
+    addInto(siteHour.counts, counts);
+    addInto(pageHour.counts, counts);
     if (this.site === undefined) return;
     const visitor = arrivedFromOutside(r.referrer, this.site) ? 1 : 0;
     raw.visitors += visitor;
+    siteHour.visitors += visitor;
+    pageHour.visitors += visitor;
     const host = referrerHost(r.referrer, this.site);
     if (host !== undefined) {
       const row = getOr(raw.referrers, host, () => ({ views: 0, visitors: 0 }));
@@ -225,7 +277,7 @@ export class LegacyFold {
     const days: LegacyDay[] = [];
     const mismatchedDays: string[] = [];
     for (const day of [...allDays].sort()) {
-      const hours = this.siteHours.get(day);
+      let hours: ReadonlyMap<number, LegacyCounts> | undefined = this.siteHours.get(day);
       const dayItem = this.siteDays.get(day);
       const raw = this.raw.get(day);
       let site: LegacyCounts | undefined;
@@ -239,10 +291,20 @@ export class LegacyFold {
         source = 'day';
       } else if (raw !== undefined) {
         site = { ...raw.counts };
+        hours = countsOf(raw.hours);
         source = 'raw views';
       }
-      const pages = this.pagesOf(day, source === 'raw views' ? raw : undefined);
-      site ??= sumOf(pages.values());
+      const pages = this.pagesOf(day, raw, source === 'raw views');
+      if (site === undefined) {
+        site = sumOf(pages.values());
+        // Only page counters survive: the site's hours are theirs when every page has hours.
+        if (pages.size > 0 && [...pages.values()].every((p) => p.hours !== undefined)) {
+          const byHour = new Map<number, LegacyCounts>();
+          for (const p of pages.values())
+            for (const [h, c] of p.hours ?? []) addInto(getOr(byHour, h, zero), c);
+          hours = byHour;
+        }
+      }
       if (source !== 'raw views' && raw !== undefined) this.skipped.rawViewsCounted += raw.counts.views;
       const entry: LegacyDay = {
         day,
@@ -252,10 +314,12 @@ export class LegacyFold {
         pages,
         browsers: this.browsers.get(day) ?? new Map(),
       };
-      // Raw views give visitors only when they are every view the counters saw that day.
+      // Raw views give visitors only when they are every view the counters saw that day (or that hour).
       if (this.site !== undefined && raw !== undefined && raw.counts.views === site.views) {
         entry.visitors = raw.visitors;
         entry.referrers = raw.referrers;
+        if (hours !== undefined && rawCoversHours(hours, raw.hours))
+          entry.visitorHours = visitorsOf(raw.hours);
       }
       days.push(entry);
     }
@@ -271,8 +335,11 @@ export class LegacyFold {
     };
   }
 
-  /** A day's pages: hour items, else day items, else page-view-day counts, else raw views. */
-  private pagesOf(day: string, raw: RawDay | undefined): Map<string, LegacyPageDay> {
+  /**
+   * A day's pages: hour items, else day items, else page-view-day counts, else (when they are the day's source,
+   * `rawPages`) raw views; with their visitors where the day's raw views of the page are all its views.
+   */
+  private pagesOf(day: string, raw: RawDay | undefined, rawPages: boolean): Map<string, LegacyPageDay> {
     const pages = new Map<string, LegacyPageDay>();
     for (const [path, hours] of this.pageHours.get(day) ?? [])
       pages.set(path, { ...sumOf(hours.values()), hours });
@@ -282,7 +349,18 @@ export class LegacyFold {
       if (pages.has(path)) this.skipped.pageDayDuplicates++;
       else pages.set(path, { views, durationSum: 0, scrollSum: 0 });
     }
-    if (raw) for (const [path, counts] of raw.pages) if (!pages.has(path)) pages.set(path, { ...counts });
+    if (raw && rawPages)
+      for (const [path, counts] of raw.pages)
+        if (!pages.has(path))
+          pages.set(path, { ...counts, hours: countsOf(raw.pageHours.get(path) ?? new Map()) });
+    if (raw === undefined || this.site === undefined) return pages;
+    for (const [path, page] of pages) {
+      const rawHours = raw.pageHours.get(path);
+      if (rawHours === undefined || raw.pages.get(path)?.views !== page.views) continue;
+      page.visitors = sumVisitors(rawHours);
+      if (page.hours !== undefined && rawCoversHours(page.hours, rawHours))
+        page.visitorHours = visitorsOf(rawHours);
+    }
     return pages;
   }
 }

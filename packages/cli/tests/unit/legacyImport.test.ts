@@ -99,6 +99,55 @@ describe('LegacyFold', () => {
     expect([...(byDay['2020-01-01']?.pages.keys() ?? [])]).toEqual(['/d']);
   });
 
+  it('places visitors in their UTC hours where the raw views of each hour are all its counted views', () => {
+    // Act
+    const data = fold(ITEMS);
+    const byDay = Object.fromEntries(data.days.map((d) => [d.day, d]));
+    const june = byDay['2022-06-20'];
+
+    // Assess: /a by the hour (both its views are raw), /b by the day (it has no hour items).
+    expect([...(june?.visitorHours ?? [])]).toEqual([
+      [9, 1],
+      [10, 1],
+    ]);
+    expect(june?.pages.get('/a')).toMatchObject({ visitors: 1, visitorHours: new Map([[9, 1]]) });
+    expect(june?.pages.get('/b')).toMatchObject({ visitors: 1 });
+    expect(june?.pages.get('/b')?.visitorHours).toBeUndefined();
+    expect(byDay['2021-02-07']?.visitorHours).toBeUndefined();
+  });
+
+  it('keeps the hours of days that only raw views, or only hourly page counters, survive for', () => {
+    // Prepare: 2019-05-01 has page hour items and nothing for the site.
+    const items = [
+      ...ITEMS,
+      at('/x', 'Day-2019-05-01T07', { ViewCount: N(2), TotalDuration: N(4), TotalScroll: N(8) }),
+      at('/y', 'Day-2019-05-01T07', { ViewCount: N(1) }),
+      at('/y', 'Day-2019-05-01T23', { ViewCount: N(3) }),
+    ];
+
+    // Act
+    const byDay = Object.fromEntries(fold(items).days.map((d) => [d.day, d]));
+
+    // Assess
+    expect([...(byDay['2020-01-01']?.hours ?? [])]).toEqual([
+      [0, { views: 1, durationSum: 10, scrollSum: 50 }],
+    ]);
+    expect([...(byDay['2020-01-01']?.visitorHours ?? [])]).toEqual([[0, 1]]);
+    expect(byDay['2020-01-01']?.pages.get('/d')).toMatchObject({
+      views: 1,
+      hours: new Map([[0, { views: 1, durationSum: 10, scrollSum: 50 }]]),
+      visitorHours: new Map([[0, 1]]),
+    });
+    expect(byDay['2019-05-01']).toMatchObject({
+      source: 'pages',
+      site: { views: 6, durationSum: 4, scrollSum: 8 },
+    });
+    expect([...(byDay['2019-05-01']?.hours ?? [])]).toEqual([
+      [7, { views: 3, durationSum: 4, scrollSum: 8 }],
+      [23, { views: 3, durationSum: 0, scrollSum: 0 }],
+    ]);
+  });
+
   it('derives no visitors without a site', () => {
     // Act
     const data = fold(ITEMS, null);

@@ -1,6 +1,14 @@
-// ViewDelta: what a stored view counts towards, and engagement counted once as its largest report.
+// ViewDelta: what a stored view counts towards, engagement counted once as its largest report, and imported counts.
 import fc from 'fast-check';
-import { packPair, type RawView, seriesAttribute, techAttribute, ViewDelta } from '../../src';
+import {
+  packPair,
+  type RawView,
+  seriesAttribute,
+  techAttribute,
+  type ViewCounters,
+  ViewDelta,
+  zeroCounters,
+} from '../../src';
 import { aView, VIEW_TIME } from '../helpers/views';
 
 const DAY = '2026-03-08';
@@ -175,5 +183,107 @@ describe('merge and days', () => {
         .map((d) => `${d.site} ${d.day}`)
         .sort(),
     ).toEqual(['b.example 2026-03-08', 'example.com 2026-03-08', 'example.com 2026-03-09']);
+  });
+});
+
+describe('imported counts (not views)', () => {
+  const SITE = 'example.com';
+  const counts = (c: Partial<ViewCounters>): ViewCounters => ({ ...zeroCounters(), ...c });
+
+  test('site, page and value counts land where a view of that hour would have counted', () => {
+    // Prepare
+    const delta = new ViewDelta();
+    const hour = counts({ views: 5n, visitors: 3n, engaged: 5n, durationSum: 400n, scrollSum: 250n });
+
+    // Act
+    const results = [
+      delta.addSiteCounts(SITE, DAY, 9, hour),
+      delta.addPageCounts(SITE, DAY, '/blog/', 9, hour),
+      delta.addPageCounts(SITE, DAY, '/blog/', 9, counts({ views: 1n })),
+      delta.addValueCounts(SITE, DAY, 'browser', 'Mobile-Safari', 4n, 0n),
+      delta.addValueCounts(SITE, DAY, 'browser', 'Mobile-Safari', 1n, 0n),
+      delta.addValueCounts(SITE, DAY, 'referrer', 'news.ycombinator.com', 2n, 2n),
+    ];
+
+    // Assess
+    expect(results.every((r) => r.ok)).toBe(true);
+    const d = only(delta);
+    expect(Object.fromEntries(d.series)).toEqual({
+      [seriesAttribute('v', 9)]: 5n,
+      [seriesAttribute('u', 9)]: 3n,
+      [seriesAttribute('n', 9)]: 5n,
+      [seriesAttribute('d', 9)]: 400n,
+      [seriesAttribute('s', 9)]: 250n,
+    });
+    expect(d.values.get('page')?.get('/blog/')?.hours.get(9)).toEqual({
+      views: 6n,
+      visitors: 3n,
+      engaged: 5n,
+      durationSum: 400n,
+      scrollSum: 250n,
+    });
+    expect(Object.fromEntries(d.tech)).toEqual({
+      [techAttribute('browser', 'Mobile-Safari')]: packPair(5n, 0n),
+    });
+    expect(d.values.get('referrer')?.get('news.ycombinator.com')).toMatchObject({ views: 2n, visitors: 2n });
+  });
+
+  test('imported counts and views of the same day add up in one delta', () => {
+    // Prepare
+    const delta = batch([undefined, aView()]);
+
+    // Act
+    delta.addSiteCounts(SITE, DAY, HOUR, counts({ views: 2n }));
+
+    // Assess
+    expect(seriesOf(delta)[seriesAttribute('v', HOUR)]).toBe(3n);
+  });
+
+  test.each([
+    ['a negative count', () => counts({ views: -1n }), 'views'],
+    ['more visitors than views', () => counts({ views: 1n, visitors: 2n }), 'visitors'],
+    ['more engaged views than views', () => counts({ views: 1n, engaged: 2n }), 'engaged'],
+  ])('%s is refused and adds nothing', (_name, make, path) => {
+    // Prepare
+    const delta = new ViewDelta();
+
+    // Act
+    const site = delta.addSiteCounts(SITE, DAY, 3, make());
+    const page = delta.addPageCounts(SITE, DAY, '/', 3, make());
+
+    // Assess
+    expect(site).toMatchObject({ ok: false, error: { path } });
+    expect(page).toMatchObject({ ok: false, error: { path } });
+    expect(delta.isEmpty).toBe(true);
+  });
+
+  test('a day or hour that does not exist is refused', () => {
+    const delta = new ViewDelta();
+    expect(delta.addSiteCounts(SITE, '2022-02-30', 0, counts({ views: 1n }))).toMatchObject({
+      ok: false,
+      error: { path: 'day' },
+    });
+    expect(delta.addSiteCounts(SITE, DAY, 24, counts({ views: 1n }))).toMatchObject({
+      ok: false,
+      error: { path: 'hour' },
+    });
+    expect(delta.addValueCounts(SITE, DAY, 'country', 'DE', 1n, 2n)).toMatchObject({ ok: false });
+    expect(delta.isEmpty).toBe(true);
+  });
+
+  test('a page-hour never receives more than a quarter of a packed part, even over several calls', () => {
+    // Prepare
+    const delta = new ViewDelta();
+
+    // Act
+    const first = delta.addPageCounts(SITE, DAY, '/', 0, counts({ views: 200_000n, scrollSum: 20_000_000n }));
+    const second = delta.addPageCounts(SITE, DAY, '/', 0, counts({ views: 10n, scrollSum: 6_000_000n }));
+    const pair = delta.addValueCounts(SITE, DAY, 'referrer', 'a.example', 2_500_000_001n, 0n);
+
+    // Assess
+    expect(first.ok).toBe(true);
+    expect(second).toMatchObject({ ok: false, error: { path: 'scrollSum' } });
+    expect(pair).toMatchObject({ ok: false, error: { path: 'views' } });
+    expect(only(delta).values.get('page')?.get('/')?.hours.get(0)?.views).toBe(200_000n);
   });
 });

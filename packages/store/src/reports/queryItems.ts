@@ -13,10 +13,15 @@ export interface QueriedItems {
 const MAX_PAGES = 1000;
 
 /**
- * Queries every item of `range` (eventually consistent: reports may lag the stream by a moment anyway).
+ * Queries every item of `range`: eventually consistent (reports may lag the stream by a moment anyway) unless
+ * `consistent` is asked for.
  * @example const { items } = await queryItems(table, seriesRange(site, '2026-01-01', '2026-01-31'));
  */
-export async function queryItems(table: Table, range: SectionRange): Promise<QueriedItems> {
+export async function queryItems(
+  table: Table,
+  range: SectionRange,
+  options: { consistent?: boolean } = {},
+): Promise<QueriedItems> {
   const items: Item[] = [];
   let readUnits = 0;
   let startKey: Item | undefined;
@@ -25,7 +30,7 @@ export async function queryItems(table: Table, range: SectionRange): Promise<Que
       new QueryCommand({
         TableName: table.tableName,
         ...rangeQuery(range),
-        ConsistentRead: false,
+        ConsistentRead: options.consistent === true,
         ReturnConsumedCapacity: 'TOTAL',
         ...(startKey ? { ExclusiveStartKey: startKey } : {}),
       }),
