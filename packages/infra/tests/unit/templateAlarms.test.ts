@@ -8,8 +8,9 @@ import { idsOfType, repoTemplate, resource, templatePath } from '../helpers/repo
 
 const template = repoTemplate();
 // The loader keeps only the sections local runs need; conditions are read from the document itself.
-const conditions = (parseCfnYaml(readFileSync(templatePath, 'utf8')) as { Conditions: Record<string, unknown> })
-  .Conditions;
+const conditions = (
+  parseCfnYaml(readFileSync(templatePath, 'utf8')) as { Conditions: Record<string, unknown> }
+).Conditions;
 const TOPIC = { Ref: 'AlarmTopic' };
 
 /** The properties of an alarm that decide when it fires. */
@@ -126,17 +127,20 @@ describe('template.yaml alarms', () => {
     },
   );
 
-  it.each(Object.keys(expected))('%s has a name of its stack and a description a tired person can act on', (id) => {
-    // Act
-    const p = resource(template, id).Properties;
-    const description = String(p.AlarmDescription);
+  it.each(Object.keys(expected))(
+    '%s has a name of its stack and a description a tired person can act on',
+    (id) => {
+      // Act
+      const p = resource(template, id).Properties;
+      const description = String(p.AlarmDescription);
 
-    // Assess
-    expect(JSON.stringify(p.AlarmName)).toContain('AWS::StackName');
-    expect(description.length).toBeGreaterThan(80);
-    expect(description.length).toBeLessThanOrEqual(1024);
-    expect(description).toMatch(/\.$/);
-  });
+      // Assess
+      expect(JSON.stringify(p.AlarmName)).toContain('AWS::StackName');
+      expect(description.length).toBeGreaterThan(80);
+      expect(description.length).toBeLessThanOrEqual(1024);
+      expect(description).toMatch(/\.$/);
+    },
+  );
 
   it('watches only free AWS metrics, except the dead-letter count, which exists only with MetricsNamespace', () => {
     // Act
@@ -195,7 +199,8 @@ describe('template.yaml alarms', () => {
     // No other role may touch CloudWatch.
     const elsewhere = findStatements(template.Resources).filter(
       ({ at, statement }) =>
-        !at.startsWith('ApiFnRole.') && listOf(statement.Action).some((a) => String(a).startsWith('cloudwatch:')),
+        !at.startsWith('ApiFnRole.') &&
+        listOf(statement.Action).some((a) => String(a).startsWith('cloudwatch:')),
     );
     expect(elsewhere).toEqual([]);
   });
@@ -203,7 +208,12 @@ describe('template.yaml alarms', () => {
   it('outputs what `footfall status --stack` reads', () => {
     // Assess
     expect(Object.keys(template.Outputs)).toEqual(
-      expect.arrayContaining(['TableName', 'StreamFailureQueueUrl', 'StreamTriggerFunctionName', 'AlarmTopicArn']),
+      expect.arrayContaining([
+        'TableName',
+        'StreamFailureQueueUrl',
+        'StreamTriggerFunctionName',
+        'AlarmTopicArn',
+      ]),
     );
   });
 });
