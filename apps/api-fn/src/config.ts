@@ -1,5 +1,10 @@
 // Configuration of api-fn, read once per container from the environment and validated into a typed object.
-import { DEFAULT_RETENTION_DAYS, DEFAULT_TOKEN_TTL_SECONDS, MAX_SESSION_CACHE_SECONDS } from './constants';
+import {
+  DEFAULT_RETENTION_DAYS,
+  DEFAULT_TOKEN_TTL_SECONDS,
+  MAX_SESSION_CACHE_SECONDS,
+  PIPELINE_STATUS_CACHE_SECONDS,
+} from './constants';
 import { ConfigError } from './errors';
 import type { LogLevel } from './logger';
 
@@ -29,6 +34,12 @@ export interface ApiConfig {
   logLevel: LogLevel;
   /** Root holding `beacon/` and `dashboard/`; located automatically when undefined. */
   staticDir?: string | undefined;
+  /** The CloudWatch alarm whose state says counting is behind (GET /api/status); none: state `unknown`. */
+  pipelineAlarmName?: string | undefined;
+  /** CloudWatch endpoint override (`pnpm dev`'s local stand-in); the SDK default when undefined. */
+  cloudwatchEndpoint?: string | undefined;
+  /** How long a container reuses the alarm state it read (0 to 60 s, default 60). */
+  pipelineStatusCacheSeconds?: number | undefined;
 }
 
 /** A result: the config, or why the environment cannot be used. */
@@ -69,7 +80,7 @@ function boundedSeconds(
 /**
  * Reads api-fn's configuration from environment variables (TABLE_NAME, ALLOWED_SITES, ALLOWED_ORIGINS,
  * AUTH_KEY or AUTH_KEY_PARAMETER, TOKEN_TTL_SECONDS, SESSION_CACHE_SECONDS, RETENTION_DAYS, DYNAMODB_ENDPOINT,
- * LOG_LEVEL, STATIC_DIR).
+ * LOG_LEVEL, STATIC_DIR, PIPELINE_ALARM_NAME, CLOUDWATCH_ENDPOINT, PIPELINE_STATUS_CACHE_SECONDS).
  * @example const config = loadConfig(process.env); if (!config.ok) throw config.error;
  */
 export function loadConfig(env: Record<string, string | undefined>): ConfigResult {
@@ -87,6 +98,13 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
     MAX_SESSION_CACHE_SECONDS,
   );
   if (typeof sessionCache === 'string') return fail(sessionCache);
+  const statusCache = boundedSeconds(
+    env,
+    'PIPELINE_STATUS_CACHE_SECONDS',
+    PIPELINE_STATUS_CACHE_SECONDS,
+    PIPELINE_STATUS_CACHE_SECONDS,
+  );
+  if (typeof statusCache === 'string') return fail(statusCache);
   const retention = positiveInt(env, 'RETENTION_DAYS', DEFAULT_RETENTION_DAYS);
   if (typeof retention === 'string') return fail(retention);
   const level = (env.LOG_LEVEL ?? 'info').trim().toLowerCase();
@@ -112,6 +130,9 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       retentionDays: retention,
       logLevel: level as LogLevel,
       staticDir: env.STATIC_DIR?.trim() || undefined,
+      pipelineAlarmName: env.PIPELINE_ALARM_NAME?.trim() || undefined,
+      cloudwatchEndpoint: env.CLOUDWATCH_ENDPOINT?.trim() || undefined,
+      pipelineStatusCacheSeconds: statusCache,
     },
   };
 }
