@@ -212,6 +212,7 @@ describe('template.yaml alarms', () => {
         'TableName',
         'StreamFailureQueueUrl',
         'StreamTriggerFunctionName',
+        'CountingBehindAlarmName',
         'AlarmTopicArn',
       ]),
     );
