@@ -5,8 +5,9 @@ import { deadLettersList, deadLettersReplay } from './commands/deadLetters';
 import { exportCsv } from './commands/export';
 import { importLegacy } from './commands/importLegacy';
 import { keyGenerate, keyRotate } from './commands/key';
+import { status } from './commands/status';
 import { userAdd, userList, userMigrate, userPasswd, userRemove, userSignout } from './commands/user';
-import { CliError, UsageError } from './errors';
+import { CliError, ReportedFailure, UsageError } from './errors';
 import type { CliIo } from './io';
 
 /** The parameter `docs/deploy.md` creates, and the template's default AuthKeyParameterName. */
@@ -48,6 +49,10 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<void> {
     await exportCsv(createTarget(options, io.env), io, options);
     return;
   }
+  if (command === 'status') {
+    if (sub !== undefined) throw new UsageError(`Unexpected argument ${sub}.`);
+    return status(options, io);
+  }
   if (command === 'dead-letters') {
     if (rest.length > 0) throw new UsageError(`Unexpected argument ${rest[0]}.`);
     if (sub === 'list' && name === undefined) return deadLettersList(createTarget(options, io.env), io);
@@ -88,7 +93,8 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<void> {
 }
 
 /**
- * Runs the CLI and returns its exit code: 0 done, 1 failed, 2 bad command line, 130 cancelled.
+ * Runs the CLI and returns its exit code: 0 done, 1 failed (or `status` found counting unhealthy), 2 bad command
+ * line, 130 cancelled.
  * @example process.exitCode = await runCli(process.argv.slice(2), processIo());
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -100,6 +106,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stderr.write(`footfall: ${error.message}\n\n${USAGE}`);
       return error.exitCode;
     }
+    if (error instanceof ReportedFailure) return error.exitCode;
     if (error instanceof CliError) {
       io.stderr.write(`footfall: ${error.message}\n`);
       return error.exitCode;
