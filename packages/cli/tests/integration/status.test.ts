@@ -41,11 +41,9 @@ beforeEach(async () => {
   cloudwatch
     .on(GetMetricDataCommand)
     .resolves({ MetricDataResults: [{ Id: 'lag', Timestamps: [], Values: [] }] });
-  cloudwatch
-    .on(DescribeAlarmsCommand)
-    .resolves({
-      MetricAlarms: [{ AlarmName: 'footfall-counting-behind', StateValue: 'OK', Threshold: 300_000 }],
-    });
+  cloudwatch.on(DescribeAlarmsCommand).resolves({
+    MetricAlarms: [{ AlarmName: 'footfall-counting-behind', StateValue: 'OK', Threshold: 300_000 }],
+  });
   sqs.on(GetQueueAttributesCommand).resolves({ Attributes: { ApproximateNumberOfMessages: '0' } });
 });
 afterEach(async () => {
