@@ -12,7 +12,12 @@ import {
   type LogLevel,
   type Result,
 } from '@footfall/kernel';
-import { DEFAULT_RETENTION_DAYS, DEFAULT_TOKEN_TTL_SECONDS, MAX_SESSION_CACHE_SECONDS } from './constants';
+import {
+  DEFAULT_RETENTION_DAYS,
+  DEFAULT_TOKEN_TTL_SECONDS,
+  MAX_SESSION_CACHE_SECONDS,
+  PIPELINE_STATUS_CACHE_SECONDS,
+} from './constants';
 import { ConfigError } from './errors';
 
 /** Where the Fernet keys of session tokens come from (one key, or several newest first). */
@@ -41,6 +46,12 @@ export interface ApiConfig {
   logLevel: LogLevel;
   /** Root holding `beacon/` and `dashboard/`; located automatically when undefined. */
   staticDir?: string | undefined;
+  /** The CloudWatch alarm whose state says counting is behind (GET /api/status); none: state `unknown`. */
+  pipelineAlarmName?: string | undefined;
+  /** CloudWatch endpoint override (`pnpm dev`'s local stand-in); the SDK default when undefined. */
+  cloudwatchEndpoint?: string | undefined;
+  /** How long a container reuses the alarm state it read (0 to 60 s, default 60). */
+  pipelineStatusCacheSeconds?: number | undefined;
 }
 
 /** A result: the config, or why the environment cannot be used. */
@@ -49,7 +60,7 @@ export type ConfigResult = Result<ApiConfig, ConfigError>;
 /**
  * Reads api-fn's configuration from environment variables (TABLE_NAME, ALLOWED_SITES, ALLOWED_ORIGINS,
  * AUTH_KEY or AUTH_KEY_PARAMETER, TOKEN_TTL_SECONDS, SESSION_CACHE_SECONDS, RETENTION_DAYS, DYNAMODB_ENDPOINT,
- * LOG_LEVEL, STATIC_DIR).
+ * LOG_LEVEL, STATIC_DIR, PIPELINE_ALARM_NAME, CLOUDWATCH_ENDPOINT, PIPELINE_STATUS_CACHE_SECONDS).
  * @example const config = loadConfig(process.env); if (!config.ok) throw config.error;
  */
 export function loadConfig(env: Env): ConfigResult {
@@ -70,6 +81,11 @@ export function loadConfig(env: Env): ConfigResult {
     max: MAX_SESSION_CACHE_SECONDS,
   });
   if (!sessionCache.ok) return fail(sessionCache.error);
+  const statusCache = envWholeNumber(env, 'PIPELINE_STATUS_CACHE_SECONDS', {
+    fallback: PIPELINE_STATUS_CACHE_SECONDS,
+    max: PIPELINE_STATUS_CACHE_SECONDS,
+  });
+  if (!statusCache.ok) return fail(statusCache.error);
   const retention = envWholeNumber(env, 'RETENTION_DAYS', { fallback: DEFAULT_RETENTION_DAYS, min: 1 });
   if (!retention.ok) return fail(retention.error);
   const logLevel = envLogLevel(env);
@@ -94,6 +110,9 @@ export function loadConfig(env: Env): ConfigResult {
       retentionDays: retention.value,
       logLevel: logLevel.value,
       staticDir: envText(env, 'STATIC_DIR'),
+      pipelineAlarmName: envText(env, 'PIPELINE_ALARM_NAME'),
+      cloudwatchEndpoint: envText(env, 'CLOUDWATCH_ENDPOINT'),
+      pipelineStatusCacheSeconds: statusCache.value,
     },
   };
 }

@@ -30,3 +30,9 @@ export const RETRY_AFTER_SECONDS = 2;
 /** Breakdown rows when `limit` is absent, and the most a request may ask for. */
 export const DEFAULT_BREAKDOWN_LIMIT = 100;
 export const MAX_BREAKDOWN_LIMIT = 1000;
+
+/**
+ * Longest a container reuses the counting alarm's state (GET /api/status), and the default: one DescribeAlarms
+ * a minute per container at most, however many dashboards are open.
+ */
+export const PIPELINE_STATUS_CACHE_SECONDS = 60;

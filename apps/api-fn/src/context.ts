@@ -5,6 +5,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { KeyProvider } from './authKey';
 import type { ApiConfig } from './config';
 import type { HttpResponse } from './http';
+import type { PipelineStatusSource } from './pipelineStatus';
 import type { SessionCache } from './sessionCache';
 import type { StaticFiles } from './staticFiles';
 
@@ -35,6 +36,8 @@ export interface RequestContext {
   /** Each user's session epoch as this container last read it (revocation checks). */
   sessions: SessionCache;
   staticFiles: StaticFiles;
+  /** Whether counting is behind (GET /api/status), read at most once a minute per container. */
+  pipeline: PipelineStatusSource;
   capacity: Capacity;
 }
 

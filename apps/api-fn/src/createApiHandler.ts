@@ -5,7 +5,7 @@ import { isTransientAwsError } from '@footfall/store';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { createKeyProvider } from './authKey';
 import type { ApiConfig } from './config';
-import { MAX_SESSION_CACHE_SECONDS, RETRY_AFTER_SECONDS } from './constants';
+import { MAX_SESSION_CACHE_SECONDS, PIPELINE_STATUS_CACHE_SECONDS, RETRY_AFTER_SECONDS } from './constants';
 import type { RequestContext } from './context';
 import { ApiError, notFound, ServiceUnavailableError } from './errors';
 import {
@@ -17,6 +17,8 @@ import {
   queryOf,
   withoutBody,
 } from './http';
+import type { AlarmReading } from './pipelineAlarm';
+import { createPipelineStatusSource } from './pipelineStatus';
 import { type CorsPolicy, matchRoute, ROUTES } from './router';
 import { withSecurityHeaders } from './securityHeaders';
 import { createSessionCache } from './sessionCache';
@@ -32,6 +34,8 @@ export interface ApiHandlerOptions {
   loadAuthKey?: () => Promise<string>;
   /** Where log lines go; stdout by default. */
   logSink?: LogSink;
+  /** Reads the counting alarm, replacing CloudWatch (tests). */
+  readPipelineAlarm?: (alarmName: string) => Promise<AlarmReading>;
 }
 
 /** The Lambda handler for API Gateway HTTP API (payload 2.0) events. */
@@ -70,6 +74,14 @@ export function createApiHandler(options: ApiHandlerOptions): ApiHandler {
   });
   const sessions = createSessionCache((config.sessionCacheSeconds ?? MAX_SESSION_CACHE_SECONDS) * 1000);
   const table = { dynamodb, tableName: config.tableName };
+  const pipeline = createPipelineStatusSource({
+    alarmName: config.pipelineAlarmName,
+    endpoint: config.cloudwatchEndpoint,
+    cacheMs: (config.pipelineStatusCacheSeconds ?? PIPELINE_STATUS_CACHE_SECONDS) * 1000,
+    now,
+    read: options.readPipelineAlarm,
+    onError: (error) => rootLog.warn('counting alarm not read; status answers unknown', errorFields(error)),
+  });
 
   return async (event, context) => {
     const started = now();
@@ -97,6 +109,7 @@ export function createApiHandler(options: ApiHandlerOptions): ApiHandler {
       authKey,
       sessions,
       staticFiles,
+      pipeline,
       capacity: { readUnits: 0, writeUnits: 0 },
     };
 

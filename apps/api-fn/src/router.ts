@@ -37,6 +37,12 @@ const legacy =
     return legacyRoute(report, kind)(ctx);
   };
 
+/** GET /api/status, whose module (and the CloudWatch client behind it) is loaded on its first request. */
+const status: RouteHandler = async (ctx) => {
+  const { statusRoute } = await import('./routes/status');
+  return statusRoute(ctx);
+};
+
 /** Every route api-fn answers. */
 export const ROUTES: readonly Route[] = [
   { method: 'POST', pattern: '/api/event', cors: 'public', handle: eventRoute },
@@ -47,6 +53,7 @@ export const ROUTES: readonly Route[] = [
   { method: 'GET', pattern: '/api/stats/timeseries', cors: 'configured', handle: timeseriesRoute },
   { method: 'GET', pattern: '/api/stats/breakdown', cors: 'configured', handle: breakdownRoute },
   { method: 'GET', pattern: '/api/stats/export', cors: 'configured', handle: exportRoute },
+  { method: 'GET', pattern: '/api/status', cors: 'configured', handle: status },
   // The original system's reporting API, so its old dashboard keeps working (docs/compat.md).
   { method: 'POST', pattern: '/api/views/week', cors: 'configured', handle: legacy('views', 'week') },
   { method: 'POST', pattern: '/api/views/month', cors: 'configured', handle: legacy('views', 'month') },

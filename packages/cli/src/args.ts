@@ -18,6 +18,14 @@ export interface CliOptions {
   fromTable?: string | undefined;
   /** `import legacy`: read and report only. */
   dryRun: boolean;
+  /** `status`: the CloudFormation stack whose outputs name everything else. */
+  stack?: string | undefined;
+  /** `status`: an endpoint for CloudFormation, CloudWatch and SQS (`pnpm dev`'s stand-in). */
+  awsEndpoint?: string | undefined;
+  /** `status`: the stream trigger's function name, the counting alarm, the failure queue. */
+  function?: string | undefined;
+  alarm?: string | undefined;
+  queueUrl?: string | undefined;
   help: boolean;
 }
 
@@ -47,6 +55,12 @@ Commands:
   dead-letters list                     what the stream trigger set aside (writes DynamoDB refused for good,
                                         unreadable records), with why
   dead-letters replay [ID]              re-apply them (or one), each exactly once, after fixing the cause
+  status [--stack NAME] [--site S,S] [--aws-endpoint URL]
+                                        is counting keeping up? each site's newest counts, the trigger's lag
+                                        (IteratorAge, last hour), the counting alarm, dead letters, the failure
+                                        queue, then one verdict line; exits 1 unless healthy. --stack reads the
+                                        rest from the stack's outputs (else --table, --site, --function, --alarm,
+                                        --queue-url); pnpm dev prints its own status command line
   import legacy --from-table NAME --site S [--from DAY] [--to DAY] [--dry-run]
                                         import the original system's table (Python/Rust) as Footfall
                                         aggregates of site S, each UTC day once (a re-run skips days already
@@ -56,6 +70,7 @@ Options:
   --table NAME      the table (default: $TABLE_NAME)
   --endpoint URL    a DynamoDB endpoint, e.g. DynamoDB Local (default: $DYNAMODB_ENDPOINT)
   --region REGION   AWS region (default: the SDK's chain: $AWS_REGION, profile, ...)
+  --aws-endpoint URL  CloudFormation/CloudWatch/SQS endpoint of status (default: $AWS_ENDPOINT_URL or AWS)
   -h, --help        this text
 
 Passwords need at least 12 characters, not all blank, not a common password and not easy to guess.
@@ -82,6 +97,11 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
         force: { type: 'boolean', default: false },
         'from-table': { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
+        stack: { type: 'string' },
+        'aws-endpoint': { type: 'string' },
+        function: { type: 'string' },
+        alarm: { type: 'string' },
+        'queue-url': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -100,6 +120,11 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
         force: values.force === true,
         fromTable: values['from-table'],
         dryRun: values['dry-run'] === true,
+        stack: values.stack,
+        awsEndpoint: values['aws-endpoint'],
+        function: values.function,
+        alarm: values.alarm,
+        queueUrl: values['queue-url'],
         help: values.help === true,
       },
     };

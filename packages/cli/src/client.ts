@@ -7,10 +7,11 @@ import type { CliOptions } from './args';
 import { UsageError } from './errors';
 
 /** Region and credentials of DynamoDB Local as the repository's tools use it (@footfall/dynamodb-local). */
-const LOCAL_REGION = 'us-east-1';
-const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
+export const LOCAL_REGION = 'us-east-1';
+export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 
-const isLoopback = (endpoint: string): boolean => {
+/** True for an endpoint on this machine (DynamoDB Local, `pnpm dev`'s stand-ins), which gets local settings. */
+export const isLoopback = (endpoint: string): boolean => {
   try {
     return ['localhost', '127.0.0.1', '[::1]'].includes(new URL(endpoint).hostname);
   } catch {

@@ -20,3 +20,11 @@ export class UsageError extends CliError {
     this.name = 'UsageError';
   }
 }
+
+/** The command has already printed what is wrong (`status`'s verdict): exit with the code, print nothing more. */
+export class ReportedFailure extends CliError {
+  constructor(message: string, exitCode = 1) {
+    super(message, exitCode);
+    this.name = 'ReportedFailure';
+  }
+}

@@ -7,7 +7,7 @@ export {
   type LegacyAggregateWriter,
   type LegacyWriteReport,
 } from './commands/importLegacy';
-export { CliError, UsageError } from './errors';
+export { CliError, ReportedFailure, UsageError } from './errors';
 export { type CliIo, processIo } from './io';
 export { DAY_ONLY_HOUR, type LeftOut, type LegacyDayDelta, legacyDayDelta } from './legacy/legacyDelta';
 export {
@@ -39,3 +39,22 @@ export { formatLegacyWriteReport, importProblems } from './legacy/writeSummary';
 export { checkPasswordPolicy, MIN_PASSWORD_LENGTH, MIN_STRENGTH_SCORE } from './passwordPolicy';
 export { readNewPassword, readPasswordFromStdin } from './readPassword';
 export { runCli } from './runCli';
+export {
+  awsClients,
+  describeStack,
+  readStatus,
+  reasonDatapoint,
+  type StackInfo,
+  type StatusAws,
+  type StatusTargets,
+} from './status/readStatus';
+export {
+  behindBy,
+  DEFAULT_BEHIND_SECONDS,
+  duration,
+  formatStatus,
+  type NotRead,
+  type StatusReport,
+  statusVerdict,
+  type Verdict,
+} from './status/verdict';

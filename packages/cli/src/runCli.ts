@@ -5,8 +5,9 @@ import { deadLettersList, deadLettersReplay } from './commands/deadLetters';
 import { exportCsv } from './commands/export';
 import { importLegacy } from './commands/importLegacy';
 import { keyGenerate, keyRotate } from './commands/key';
+import { status } from './commands/status';
 import { userAdd, userList, userMigrate, userPasswd, userRemove, userSignout } from './commands/user';
-import { CliError, UsageError } from './errors';
+import { CliError, ReportedFailure, UsageError } from './errors';
 import type { CliIo } from './io';
 import { legacyAggregateWriter } from './legacy/writeLegacyImport';
 
@@ -48,6 +49,10 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<void> {
     if (sub !== undefined) throw new UsageError(`Unexpected argument ${sub}.`);
     await exportCsv(createTarget(options, io.env), io, options);
     return;
+  }
+  if (command === 'status') {
+    if (sub !== undefined) throw new UsageError(`Unexpected argument ${sub}.`);
+    return status(options, io);
   }
   if (command === 'dead-letters') {
     if (rest.length > 0) throw new UsageError(`Unexpected argument ${rest[0]}.`);
@@ -95,7 +100,8 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<void> {
 }
 
 /**
- * Runs the CLI and returns its exit code: 0 done, 1 failed, 2 bad command line, 130 cancelled.
+ * Runs the CLI and returns its exit code: 0 done, 1 failed (or `status` found counting unhealthy), 2 bad command
+ * line, 130 cancelled.
  * @example process.exitCode = await runCli(process.argv.slice(2), processIo());
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -107,6 +113,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stderr.write(`footfall: ${error.message}\n\n${USAGE}`);
       return error.exitCode;
     }
+    if (error instanceof ReportedFailure) return error.exitCode;
     if (error instanceof CliError) {
       io.stderr.write(`footfall: ${error.message}\n`);
       return error.exitCode;

@@ -1,6 +1,6 @@
 // The table layout: key formats and item codecs for raw views, users and sign-in throttles (docs/data-model.md).
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { err, ok } from '@footfall/kernel';
+import { ok } from '@footfall/kernel';
 import {
   bool,
   type Decoded,

@@ -157,3 +157,21 @@ export interface BreakdownResponse {
 export interface ErrorResponse {
   error: { code: string; message: string };
 }
+
+/**
+ * `GET /api/status`: whether counting is behind (the dashboard's banner). `behind` only when the oldest view
+ * waiting to be counted is older than the threshold; a quiet deployment, with nothing waiting, is `ok`.
+ * `unknown` when it cannot be told (no alarm configured, or reading it failed): show nothing then.
+ */
+export interface PipelineStatus {
+  state: 'ok' | 'behind' | 'unknown';
+  /** How far behind, in seconds, when `behind` and measured. */
+  lagSeconds: number | null;
+  /** What counts as behind, in seconds (the alarm's threshold). */
+  thresholdSeconds: number | null;
+  /** ISO 8601 instant the state was read (it may be up to a minute old). */
+  checkedAt: string;
+}
+export interface StatusResponse {
+  pipeline: PipelineStatus;
+}

@@ -3,10 +3,18 @@ import type {
   BreakdownResponse,
   SigninResponse,
   SitesResponse,
+  StatusResponse,
   TimeseriesResponse,
 } from '@footfall/core-model/schemas';
 import { err, ok, type Result } from '@footfall/kernel';
-import { decodeBreakdown, decodeErrorBody, decodeSignin, decodeSites, decodeTimeseries } from './decode';
+import {
+  decodeBreakdown,
+  decodeErrorBody,
+  decodeSignin,
+  decodeSites,
+  decodeStatus,
+  decodeTimeseries,
+} from './decode';
 import type { Dimension } from './dimensions';
 import { DashboardError } from './errors';
 import type { Interval } from './interval';
@@ -47,6 +55,8 @@ export interface ApiClient {
   timeseries(params: TimeseriesParams, signal?: AbortSignal): ApiResult<TimeseriesResponse>;
   breakdown(params: BreakdownParams, signal?: AbortSignal): ApiResult<BreakdownResponse>;
   exportCsv(params: { site: string; from: string; to: string }): ApiResult<CsvFile>;
+  /** Whether counting is behind (the banner). */
+  status(signal?: AbortSignal): ApiResult<StatusResponse>;
 }
 
 /** Where the client sends requests and how it finds the token. */
@@ -162,6 +172,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         body: JSON.stringify({ username, password }),
       }),
     sites: (signal) => getJson('/api/sites', decodeSites, { signal: signal ?? null }),
+    status: (signal) => getJson('/api/status', decodeStatus, { signal: signal ?? null }),
     timeseries: (params, signal) =>
       getJson(`/api/stats/timeseries?${query(params)}`, decodeTimeseries, { signal: signal ?? null }),
     breakdown: (params, signal) =>

@@ -2,6 +2,7 @@
 // user makes is written to the hash; the hash is the one input that loads data, so reload and back work.
 import type { BreakdownRow } from '@footfall/core-model/schemas';
 import type { ApiClient } from './apiClient';
+import { behindBanner, STATUS_REFRESH_MS } from './behindBanner';
 import { chartView } from './chartView';
 import { controlsView } from './controlsView';
 import { TABLES } from './dimensions';
@@ -45,6 +46,8 @@ export function dashboardPage(options: DashboardPageOptions): DashboardPage {
   let inflight: AbortController | undefined;
 
   const status = h('p', { class: 'status', role: 'status' });
+  const behind = behindBanner();
+  let statusTimer: ReturnType<typeof setInterval> | undefined;
   const signOut = h('button', { type: 'button', class: 'sign-out' }, 'Sign out');
   const summary = h('p', { class: 'summary' }, '\u00a0');
   const setState = (next: ViewState) => {
@@ -88,6 +91,7 @@ export function dashboardPage(options: DashboardPageOptions): DashboardPage {
     h(
       'main',
       { class: 'content' },
+      behind.element,
       controls.element,
       controls.filter,
       status,
@@ -108,6 +112,13 @@ export function dashboardPage(options: DashboardPageOptions): DashboardPage {
     return error.code === 'aborted';
   };
 
+  /** Asks whether counting is behind; a failed call hides the banner rather than guess (a 401 signs out). */
+  const checkStatus = async () => {
+    const r = await api.status();
+    if (r.ok) behind.show(r.value.pipeline);
+    else if (!swallowed(r.error)) behind.show(undefined);
+  };
+
   const load = (v: ResolvedView) => {
     const site = v.state.site;
     if (!site) return;
@@ -123,6 +134,7 @@ export function dashboardPage(options: DashboardPageOptions): DashboardPage {
     chart.showLoading();
     for (const t of tables) t.view.showLoading();
     status.textContent = '';
+    void checkStatus();
 
     const series = api.timeseries({ site, from, to, interval: v.interval, tz, path }, signal);
     // Shares are of the whole site's views, also while the chart shows one page: one more, cheap call.
@@ -229,9 +241,11 @@ export function dashboardPage(options: DashboardPageOptions): DashboardPage {
         intervals: early.interval ? [early.interval] : ['day'],
         tz: early.tz ?? options.browserTz,
       });
+      statusTimer = setInterval(() => void checkStatus(), STATUS_REFRESH_MS);
       await loadSites();
     },
     dispose() {
+      clearInterval(statusTimer);
       window.removeEventListener('hashchange', onHashChange);
       generation += 1;
       inflight?.abort();

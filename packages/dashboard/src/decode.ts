@@ -3,6 +3,7 @@ import type {
   BreakdownResponse,
   SigninResponse,
   SitesResponse,
+  StatusResponse,
   TimeseriesResponse,
 } from '@footfall/core-model/schemas';
 import { err, ok, type Result } from '@footfall/kernel';
@@ -49,6 +50,24 @@ export function decodeBreakdown(body: unknown): Decoded<BreakdownResponse> {
     if (!isRecord(r) || typeof r.value !== 'string' || !isCount(r.views) || !isCount(r.visitors))
       return unexpected('breakdown row');
   return ok(body as unknown as BreakdownResponse);
+}
+
+/** Checks a status answer: a known state, and numbers or null where numbers may be. */
+export function decodeStatus(body: unknown): Decoded<StatusResponse> {
+  if (!isRecord(body) || !isRecord(body.pipeline)) return unexpected('status');
+  const { state, lagSeconds, thresholdSeconds, checkedAt } = body.pipeline;
+  if (state !== 'ok' && state !== 'behind' && state !== 'unknown') return unexpected('status state');
+  const numberOrNull = (v: unknown) => v === null || isCount(v);
+  if (!numberOrNull(lagSeconds) || !numberOrNull(thresholdSeconds) || typeof checkedAt !== 'string')
+    return unexpected('status');
+  return ok({
+    pipeline: {
+      state,
+      lagSeconds: lagSeconds as number | null,
+      thresholdSeconds: thresholdSeconds as number | null,
+      checkedAt,
+    },
+  });
 }
 
 /** The message of an API error body (`{"error":{"code","message"}}`), if it has one. */

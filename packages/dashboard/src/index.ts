@@ -2,6 +2,7 @@
 // API client, session store) and the app's start function. The browser bundle's entry is main.ts.
 export { type ApiClient, type ApiClientOptions, type CsvFile, createApiClient } from './apiClient';
 export { EXPIRED_MESSAGE, SIGNED_OUT_MESSAGE, startApp } from './app';
+export { type BehindBanner, behindBanner, behindMessage, STATUS_REFRESH_MS } from './behindBanner';
 export { addDays, daysInRange, isDay, startOfMonth, todayIn } from './days';
 export { countryName, type Dimension, displayValue, TABLES, type TableSpec } from './dimensions';
 export { DashboardError } from './errors';

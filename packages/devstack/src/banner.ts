@@ -3,6 +3,15 @@ import { isAbsolute, relative } from 'node:path';
 import { dataPath } from './dataFiles';
 import type { Stack } from './startStack';
 
+/**
+ * The `footfall status` command line for this stack: DynamoDB Local, and the local stand-in for the AWS calls
+ * that read the trigger's lag, the counting alarm and the failure queue.
+ * @example statusCommand(stack) // 'pnpm footfall status --stack footfall --endpoint http://127.0.0.1:8000 --aws-endpoint http://127.0.0.1:39211'
+ */
+export function statusCommand(stack: Pick<Stack, 'stackName' | 'urls' | 'awsUrl'>): string {
+  return `pnpm footfall status --stack ${stack.stackName} --endpoint ${stack.urls.dynamodb} --aws-endpoint ${stack.awsUrl}`;
+}
+
 /** The line tests and scripts wait for. */
 export const READY_LINE = 'Footfall dev stack ready';
 
@@ -29,6 +38,7 @@ export function printBanner(
   say(`  Demo site   ${stack.urls.demo}`);
   say(`  API         ${stack.urls.api}`);
   say(`  DynamoDB    ${stack.urls.dynamodb}   (pid ${stack.pids.dynamodb}, data in ${shown(dataDir)})`);
+  say(`  Status      ${statusCommand(stack)}`);
   if (stack.adminPasswordGenerated) {
     say(`  Admin password (generated, shown once): ${stack.adminPassword}`);
     say(`    kept in ${passwordFile}; set DEV_ADMIN_PASSWORD to choose your own`);
@@ -37,6 +47,6 @@ export function printBanner(
   } else {
     say(`  Admin password: the one shown on the first start (kept in ${passwordFile})`);
   }
-  say('Press Ctrl-C to stop.');
+  say(`Press Ctrl-C to stop. \`kill -USR2 ${process.pid}\` stops the stream trigger (and starts it again).`);
   say();
 }

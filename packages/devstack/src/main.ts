@@ -72,6 +72,11 @@ async function main(): Promise<void> {
     );
   };
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, stop);
+  // The fault switch: see what an owner sees when counting stalls (`footfall status`, the dashboard's banner).
+  process.on('SIGUSR2', () => {
+    if (stack.faults.triggerStopped()) stack.faults.startTrigger();
+    else stack.faults.stopTrigger();
+  });
   printBanner(say, stack, { dataDir: c.dataDir, repoRoot, passwordFromEnv: c.adminPassword !== undefined });
 }
 

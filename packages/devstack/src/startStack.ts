@@ -1,6 +1,6 @@
 // Starts the whole system on one machine: DynamoDB Local, api-fn behind a local HTTP API, the stream poller,
 // the dashboard (served by api-fn) and the demo site; and stops all of it again.
-import { appendFileSync, existsSync, mkdirSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
@@ -11,15 +11,18 @@ import {
   localClientConfig,
   startDynamoDBLocal,
 } from '@footfall/dynamodb-local';
-import { BundleMissingError, LocalLambda } from '@footfall/local-lambda';
+import { BundleMissingError, type InvokeResult, LocalLambda } from '@footfall/local-lambda';
 import type { ParameterValues } from '@footfall/template';
 import { generateKey } from '@footfall/tokens';
+import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { ensureAdminUser } from './adminUser';
 import { CheckpointStore } from './checkpointStore';
 import { DEFAULTS } from './config';
 import { dataPath, readOrCreateSecret } from './dataFiles';
 import { type DemoSite, startDemoSite } from './demoSite';
 import { DevstackError } from './errors';
+import { IteratorAgeSeries } from './iteratorAge';
+import { type LocalAws, startLocalAws } from './localAws';
 import { type LocalHttpApi, startLocalHttpApi } from './localHttpApi';
 import { createLog, type Log } from './log';
 import { StreamPoller } from './streamPoller';
@@ -51,6 +54,14 @@ export interface StackOptions {
   hotReload?: boolean;
   /** Receives every output line: the stack's own and the functions' logs (default stdout). */
   output?: (line: string) => void;
+  /** Start with the stream trigger stopped (the fault switch; `stack.faults.startTrigger()` restarts it). */
+  triggerStopped?: boolean;
+  /** A warning line is printed while the poller is more than this many seconds behind (default 30). */
+  lagWarningSeconds?: number;
+  /** The counting alarm's threshold in seconds, as the local stand-in evaluates it (default 300, the template's). */
+  lagAlarmSeconds?: number;
+  /** Port of the local stand-in for CloudWatch, SQS and CloudFormation (default 0: a free one). */
+  awsPort?: number;
 }
 
 /** A running stack. */
@@ -62,11 +73,36 @@ export interface Stack {
   adminPasswordGenerated: boolean;
   /** Process ids the stack started (DynamoDB Local's java). */
   pids: { dynamodb: number };
+  /** The local stack's name, as `footfall status --stack` takes it (with `--aws-endpoint urls.aws`). */
+  stackName: string;
+  /** The local stand-in for the AWS calls that watch the pipeline (CloudWatch, SQS, CloudFormation). */
+  awsUrl: string;
+  /** How far behind the stream poller is, in seconds (0: nothing waits). */
+  lagSeconds(): number;
+  /**
+   * The fault switch: a stopped trigger fails every invocation, as a broken deployment would, so records wait in
+   * the stream (retried with backoff, as Lambda does) until it is started again.
+   */
+  faults: { stopTrigger(): void; startTrigger(): void; triggerStopped(): boolean };
   /** Stops the servers, the poller (saving its checkpoint), the functions and DynamoDB Local. */
   stop(): Promise<void>;
 }
 
 const HOST = '127.0.0.1';
+
+/** The template's CountingBehindAlarm threshold, in seconds. */
+export const LAG_ALARM_SECONDS = 300;
+/** When `pnpm dev` starts warning that its poller is behind. */
+export const LAG_WARNING_SECONDS = 30;
+/** How often the poller's lag is looked at (for the warning and the IteratorAge stand-in). */
+const LAG_SAMPLE_MS = 1000;
+/** While still behind, the warning is repeated this often. */
+const LAG_WARNING_REPEAT_MS = 60_000;
+
+/** A lag in words: seconds under two minutes, minutes after. */
+function formatLag(seconds: number): string {
+  return seconds < 120 ? `${seconds} s` : `${Math.round(seconds / 60)} min`;
+}
 
 /** Lambda's own variables, so code that reads them (region, task root) behaves as deployed. */
 function lambdaEnvironment(fn: TemplateFunction, endpoint: string): Record<string, string> {
@@ -185,6 +221,33 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     if (!template.ok) throw template.error;
     const { functions, routes, cors, stream } = template.value;
 
+    // What watches the pipeline: the poller's lag as IteratorAge, the counting alarm, the failure queue.
+    const failuresPath = join(options.dataDir, 'stream-failures.jsonl');
+    const iteratorAge = new IteratorAgeSeries();
+    let poller: StreamPoller | undefined;
+    const lagSeconds = () => poller?.lagSeconds() ?? 0;
+    const stackName = tableName;
+    const alarmName = `${stackName}-counting-behind`;
+    const localAws: LocalAws = await startLocalAws({
+      host: HOST,
+      port: options.awsPort ?? 0,
+      stackName,
+      tableName,
+      sites: String(parameters(demoOrigins).AllowedSites ?? '')
+        .split(',')
+        .filter((site) => site !== ''),
+      functionName: stream.functionLogicalId,
+      alarmName,
+      alarmThresholdSeconds: options.lagAlarmSeconds ?? LAG_ALARM_SECONDS,
+      lagSeconds,
+      iteratorAge,
+      failureCount: () => {
+        const text = existsSync(failuresPath) ? readFileSync(failuresPath, 'utf8') : '';
+        return text.split('\n').filter((line) => line.trim() !== '').length;
+      },
+    });
+    cleanups.push(() => localAws.close());
+
     const lambdas = new Map<string, LocalLambda>();
     cleanups.push(async () => {
       await Promise.all([...lambdas.values()].map((fn) => fn.stop()));
@@ -198,6 +261,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         // Locally the key is handed over directly instead of through SSM (no AWS account needed).
         env.AUTH_KEY = authKey;
         delete env.AUTH_KEY_PARAMETER;
+        // The counting alarm is the local stand-in's, evaluated live: no minute-long cache locally.
+        env.CLOUDWATCH_ENDPOINT = localAws.url;
+        env.PIPELINE_ALARM_NAME = alarmName;
+        env.PIPELINE_STATUS_CACHE_SECONDS = '0';
       }
       const lambda = new LocalLambda({
         name: id,
@@ -236,8 +303,21 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 
     const trigger = lambdas.get(stream.functionLogicalId);
     if (trigger === undefined) throw new DevstackError(`no local function ${stream.functionLogicalId}`);
-    const failuresPath = join(options.dataDir, 'stream-failures.jsonl');
-    const poller = new StreamPoller({
+    let triggerStopped = options.triggerStopped ?? false;
+    const stoppedResult: InvokeResult = {
+      ok: false,
+      error: {
+        errorType: 'DevFault.TriggerStopped',
+        errorMessage: 'the stream trigger is stopped (pnpm dev fault switch)',
+      },
+    };
+    const invokeTrigger = (event: DynamoDBStreamEvent): Promise<InvokeResult> => {
+      // Lambda's IteratorAge: the age of the last record of each batch it invokes the function with.
+      const last = event.Records.at(-1)?.dynamodb?.ApproximateCreationDateTime;
+      if (last !== undefined) iteratorAge.record(Date.now() - last * 1000);
+      return triggerStopped ? Promise.resolve(stoppedResult) : trigger.invoke(event);
+    };
+    poller = new StreamPoller({
       client: streams,
       streamArn,
       region: LOCAL_REGION,
@@ -245,7 +325,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         ...stream,
         reportBatchItemFailures: stream.functionResponseTypes.includes('ReportBatchItemFailures'),
       },
-      invoke: (event) => trigger.invoke(event),
+      invoke: invokeTrigger,
       checkpoints: new CheckpointStore(dataPath(options.dataDir, 'checkpoints'), streamArn),
       log,
       // The on-failure destination: kept in the data folder for inspection, as the SQS queue is in AWS.
@@ -257,7 +337,33 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     });
     poller.start();
     // Registered last, so it stops first: its checkpoint is saved while the functions still run.
-    cleanups.push(() => poller.stop());
+    const running = poller;
+    cleanups.push(() => running.stop());
+
+    // The lag as a metric (sampled, so a batch waiting between retries still shows), and a warning while behind.
+    const warnAfter = options.lagWarningSeconds ?? LAG_WARNING_SECONDS;
+    let warnedAt: number | undefined;
+    let worst = 0;
+    const monitor = setInterval(() => {
+      const lag = running.lagSeconds();
+      if (lag > 0) iteratorAge.record(lag * 1000);
+      const now = Date.now();
+      if (lag > warnAfter) {
+        worst = Math.max(worst, lag);
+        if (warnedAt === undefined || now - warnedAt >= LAG_WARNING_REPEAT_MS) {
+          warnedAt = now;
+          log.warn(
+            `the stream poller is ${formatLag(lag)} behind: views are waiting to be counted${triggerStopped ? ' (the trigger is stopped)' : ''}`,
+          );
+        }
+      } else if (warnedAt !== undefined && lag <= warnAfter / 2) {
+        log.info(`the stream poller has caught up (it was up to ${formatLag(worst)} behind)`);
+        warnedAt = undefined;
+        worst = 0;
+      }
+    }, LAG_SAMPLE_MS);
+    monitor.unref();
+    cleanups.push(async () => clearInterval(monitor));
 
     let stopping: Promise<void> | undefined;
     return {
@@ -265,6 +371,24 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       adminPassword: admin.password,
       adminPasswordGenerated: admin.generated,
       pids: { dynamodb: dynamodb.pid },
+      stackName,
+      awsUrl: localAws.url,
+      lagSeconds,
+      faults: {
+        stopTrigger() {
+          if (triggerStopped) return;
+          triggerStopped = true;
+          log.warn('fault switch: the stream trigger is stopped; views wait in the stream until it restarts');
+        },
+        startTrigger() {
+          if (!triggerStopped) return;
+          triggerStopped = false;
+          log.info('fault switch: the stream trigger runs again');
+          // Retries are waiting out their backoff (up to 30 s): deliver now.
+          running.wake();
+        },
+        triggerStopped: () => triggerStopped,
+      },
       stop: () => {
         stopping ??= stopAll();
         return stopping;

@@ -70,6 +70,10 @@ const sequenceOf = (record: DynamoDBRecord): string => record.dynamodb?.Sequence
  */
 export class StreamPoller {
   private readonly running = new Map<string, Promise<void>>();
+  /** Per shard being read: the oldest record read but not yet handled, if any. */
+  private readonly waiting = new Map<string, () => DynamoDBRecord | undefined>();
+  /** Sleeps that `wake()` cuts short (retry backoff, idle polls). */
+  private readonly sleepers = new Set<() => void>();
   private readonly controller = new AbortController();
   private discovery: Promise<void> | undefined;
   private wakeDiscovery: (() => void) | undefined;
@@ -95,6 +99,27 @@ export class StreamPoller {
     this.options.checkpoints.save();
   }
 
+  /**
+   * How far behind the poller is, in seconds: the age of the oldest record it has read and not yet handled
+   * (delivered, filtered out or given up on), on any shard; 0 when nothing waits. Records still unread are not
+   * seen, as Lambda's IteratorAge does not see them either until it reads them; a batch that keeps failing
+   * holds its first record, so the lag grows for as long as it fails.
+   * @example if (poller.lagSeconds() > 30) log.warn('counting is behind');
+   */
+  lagSeconds(nowMs = Date.now()): number {
+    let oldest: number | undefined;
+    for (const pending of this.waiting.values()) {
+      const created = pending()?.dynamodb?.ApproximateCreationDateTime;
+      if (created !== undefined && (oldest === undefined || created < oldest)) oldest = created;
+    }
+    return oldest === undefined ? 0 : Math.max(0, Math.floor(nowMs / 1000 - oldest));
+  }
+
+  /** Ends every pause now (a retry backoff, an idle poll), e.g. once a stopped trigger runs again. */
+  wake(): void {
+    for (const wake of [...this.sleepers]) wake();
+  }
+
   private get stopping(): boolean {
     return this.controller.signal.aborted;
   }
@@ -105,10 +130,12 @@ export class StreamPoller {
       const done = () => {
         clearTimeout(timer);
         this.controller.signal.removeEventListener('abort', done);
+        this.sleepers.delete(done);
         resolve();
       };
       const timer = setTimeout(done, ms);
       this.controller.signal.addEventListener('abort', done);
+      this.sleepers.add(done);
     });
   }
 
@@ -141,6 +168,7 @@ export class StreamPoller {
           if (parent !== undefined && ids.has(parent) && !checkpoints.get(parent).finished) continue;
           const task = this.readShard(shard).finally(() => {
             this.running.delete(id);
+            this.waiting.delete(id);
             this.wakeDiscovery?.();
           });
           this.running.set(id, task);
@@ -194,13 +222,25 @@ export class StreamPoller {
     let ended = false;
     let iterator: string | undefined;
     let errors = 0;
+    // The batch being delivered and how far into it the records are handled, for lagSeconds().
+    let inFlight: DynamoDBRecord[] = [];
+    let handledUpTo: bigint | undefined;
+    this.waiting.set(
+      shardId,
+      () =>
+        inFlight.find((r) => handledUpTo === undefined || BigInt(sequenceOf(r) || '0') > handledUpTo) ??
+        buffer[0],
+    );
 
     const deliver = async (): Promise<boolean> => {
       const batch = buffer.splice(0, settings.batchSize);
+      inFlight = batch;
+      handledUpTo = undefined;
       const finished = await processBatch(batch, {
         invoke: this.options.invoke,
         policy: settings,
         onProgress: (sequence) => {
+          handledUpTo = BigInt(sequence || '0');
           checkpoints.advance(shardId, sequence);
           checkpoints.save();
         },
@@ -210,6 +250,7 @@ export class StreamPoller {
           this.sleep(Math.min(30_000, (this.options.retryBaseDelayMs ?? 500) * 2 ** (attempt - 1))),
         stopping: () => this.stopping,
       });
+      inFlight = [];
       if (!finished) return false;
       // Filtered-out records read after the batch are handled too once nothing waits before them.
       if (buffer.length === 0 && readUpTo !== undefined) checkpoints.advance(shardId, readUpTo);

@@ -46,6 +46,7 @@ export {
   toCsv,
 } from './reports/exportCsv';
 export { getItems } from './reports/getItems';
+export { type NewestCount, readNewestCount } from './reports/newestCount';
 export { type QueriedItems, queryItems } from './reports/queryItems';
 export {
   average,

@@ -22,6 +22,9 @@ describe('loadConfig', () => {
         retentionDays: 30,
         logLevel: 'info',
         staticDir: undefined,
+        pipelineAlarmName: undefined,
+        cloudwatchEndpoint: undefined,
+        pipelineStatusCacheSeconds: 60,
       },
     });
   });
@@ -47,6 +50,9 @@ describe('loadConfig', () => {
       DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000',
       LOG_LEVEL: 'DEBUG',
       STATIC_DIR: '/opt/static',
+      PIPELINE_ALARM_NAME: 'footfall-counting-behind',
+      CLOUDWATCH_ENDPOINT: 'http://127.0.0.1:4566',
+      PIPELINE_STATUS_CACHE_SECONDS: '5',
     });
 
     // Assess
@@ -58,6 +64,9 @@ describe('loadConfig', () => {
       dynamodbEndpoint: 'http://127.0.0.1:8000',
       logLevel: 'debug',
       staticDir: '/opt/static',
+      pipelineAlarmName: 'footfall-counting-behind',
+      cloudwatchEndpoint: 'http://127.0.0.1:4566',
+      pipelineStatusCacheSeconds: 5,
     });
   });
 

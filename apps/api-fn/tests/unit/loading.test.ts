@@ -10,29 +10,46 @@ import { mockClient } from 'aws-sdk-client-mock';
 import type { ApiConfig } from '../../src/config';
 import { awsError } from '../helpers/mockTable';
 
-type Loaded = { tokens: boolean; ssm: boolean; legacy: boolean };
+type Loaded = { tokens: boolean; ssm: boolean; legacy: boolean; cloudwatch: boolean };
 type Holder = { footfallLoaded?: Loaded };
 
 // jest.mock factories run when a module is first required, so they record which modules were loaded. They
 // are hoisted above the imports, so the record lives on globalThis rather than in a const of this file.
 jest.mock('@footfall/tokens', () => {
   const g = globalThis as Holder;
-  g.footfallLoaded = { ...(g.footfallLoaded ?? { tokens: false, ssm: false, legacy: false }), tokens: true };
+  g.footfallLoaded = {
+    ...(g.footfallLoaded ?? { tokens: false, ssm: false, legacy: false, cloudwatch: false }),
+    tokens: true,
+  };
   return jest.requireActual('@footfall/tokens');
 });
 jest.mock('@aws-sdk/client-ssm', () => {
   const g = globalThis as Holder;
-  g.footfallLoaded = { ...(g.footfallLoaded ?? { tokens: false, ssm: false, legacy: false }), ssm: true };
+  g.footfallLoaded = {
+    ...(g.footfallLoaded ?? { tokens: false, ssm: false, legacy: false, cloudwatch: false }),
+    ssm: true,
+  };
   return jest.requireActual('@aws-sdk/client-ssm');
+});
+jest.mock('@aws-sdk/client-cloudwatch', () => {
+  const g = globalThis as Holder;
+  g.footfallLoaded = {
+    ...(g.footfallLoaded ?? { tokens: false, ssm: false, legacy: false, cloudwatch: false }),
+    cloudwatch: true,
+  };
+  return jest.requireActual('@aws-sdk/client-cloudwatch');
 });
 jest.mock('../../src/routes/legacy', () => {
   const g = globalThis as Holder;
-  g.footfallLoaded = { ...(g.footfallLoaded ?? { tokens: false, ssm: false, legacy: false }), legacy: true };
+  g.footfallLoaded = {
+    ...(g.footfallLoaded ?? { tokens: false, ssm: false, legacy: false, cloudwatch: false }),
+    legacy: true,
+  };
   return jest.requireActual('../../src/routes/legacy');
 });
 
 const loaded = (): Loaded =>
-  (globalThis as Holder).footfallLoaded ?? { tokens: false, ssm: false, legacy: false };
+  (globalThis as Holder).footfallLoaded ?? { tokens: false, ssm: false, legacy: false, cloudwatch: false };
 
 const config: ApiConfig = {
   tableName: 't',
@@ -45,7 +62,7 @@ const config: ApiConfig = {
 };
 
 describe('lazy loading', () => {
-  it('handles a pageview without loading @footfall/tokens, @aws-sdk/client-ssm or the legacy routes', async () => {
+  it('handles a pageview without loading @footfall/tokens, @aws-sdk/client-ssm, the legacy routes or the CloudWatch client', async () => {
     // Prepare
     const { createApiHandler } = await import('../../src/createApiHandler');
     const dynamodb = new DynamoDBClient({ region: 'us-east-1' });
@@ -64,7 +81,7 @@ describe('lazy loading', () => {
 
     // Assess
     expect(response.statusCode).toBe(202);
-    expect(loaded()).toEqual({ tokens: false, ssm: false, legacy: false });
+    expect(loaded()).toEqual({ tokens: false, ssm: false, legacy: false, cloudwatch: false });
   });
 
   it('fetches the keys from SSM on the first reporting request, not again while fresh, retrying after a failure', async () => {
@@ -103,7 +120,7 @@ describe('lazy loading', () => {
       Name: '/footfall/key',
       WithDecryption: true,
     });
-    expect(loaded()).toEqual({ tokens: true, ssm: true, legacy: false });
+    expect(loaded()).toEqual({ tokens: true, ssm: true, legacy: false, cloudwatch: false });
     ssm.restore();
   });
 });

@@ -269,6 +269,35 @@ describe('dashboard against the fake API', () => {
     expect(await readTotals(page)).toMatchObject({ views: '0', avgDuration: '0:00' });
   });
 
+  it('says when counting is behind, above the numbers, and stops saying it once it has caught up', async () => {
+    // Prepare
+    fake.setPipeline('behind', 420);
+    const banner = page.getByRole('status').filter({ hasText: 'Counting is' });
+    try {
+      // Act
+      await openSignedIn();
+
+      // Assess: the banner names the lag, and sits above the controls.
+      await banner.waitFor();
+      expect(await banner.textContent()).toContain('Counting is 7 minutes behind');
+      const [bannerBox, controlsBox] = await Promise.all([
+        banner.boundingBox(),
+        page.getByLabel('Period').boundingBox(),
+      ]);
+      expect(bannerBox?.y ?? 0).toBeLessThan(controlsBox?.y ?? 0);
+
+      // Act: caught up; the next view asks again.
+      fake.setPipeline('ok');
+      await andWaitForData(page, () => page.getByLabel('Period').selectOption('today'));
+
+      // Assess
+      await banner.waitFor({ state: 'hidden' });
+      expect(await page.locator('.behind-banner').isHidden()).toBe(true);
+    } finally {
+      fake.setPipeline('ok');
+    }
+  });
+
   it('refuses a sixth failed sign-in with the wait the server asks for', async () => {
     // Prepare: a fake of its own, since this one stays locked.
     const locked = await startFakeApi(built.dir);

@@ -39,6 +39,8 @@ export interface FakeApi {
   failNext(fault: Fault): void;
   /** Holds every /api/stats and /api/sites answer until the returned function is called. */
   hold(): () => void;
+  /** What GET /api/status answers from now on (`ok` at first). */
+  setPipeline(state: 'ok' | 'behind' | 'unknown', lagSeconds?: number): void;
   close(): Promise<void>;
 }
 
@@ -81,6 +83,10 @@ export async function startFakeApi(staticDir: string): Promise<FakeApi> {
   const faults: Fault[] = [];
   let failures = 0;
   let gate: Promise<void> | undefined;
+  let pipeline: { state: 'ok' | 'behind' | 'unknown'; lagSeconds: number | null } = {
+    state: 'ok',
+    lagSeconds: null,
+  };
 
   const requireSession = (req: IncomingMessage) => {
     const m = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '');
@@ -133,6 +139,10 @@ export async function startFakeApi(staticDir: string): Promise<FakeApi> {
       if (f) throw new HttpError(f.status, f.code, f.message);
     }
     if (path === '/api/sites') return json(res, 200, { sites: SITES });
+    if (path === '/api/status')
+      return json(res, 200, {
+        pipeline: { ...pipeline, thresholdSeconds: 300, checkedAt: new Date().toISOString() },
+      });
     if (path === '/api/stats/timeseries') {
       const { site, from, to } = rangeOf(q);
       const interval = q.get('interval') ?? 'day';
@@ -240,6 +250,9 @@ export async function startFakeApi(staticDir: string): Promise<FakeApi> {
         };
       });
       return release;
+    },
+    setPipeline(state, lagSeconds) {
+      pipeline = { state, lagSeconds: lagSeconds ?? null };
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -296,3 +296,42 @@ function checkpointedSequences(path: string): string[] {
     return [];
   }
 }
+
+test('its lag is the age of the oldest record not yet handled: it grows while a batch fails, 0 once delivered', async () => {
+  // Prepare: a trigger that fails until it is allowed to succeed, with long retry pauses.
+  let failing = true;
+  const trigger = recordingTrigger(() => {
+    if (failing) throw new Error('stopped');
+  });
+  const streamArn = table.streamArn ?? '';
+  const poller = new StreamPoller({
+    client: streamsClient(table.endpoint),
+    streamArn,
+    region: LOCAL_REGION,
+    settings: baseSettings,
+    invoke: trigger.invoke,
+    checkpoints: new CheckpointStore(join(tempDir(), 'checkpoints.json'), streamArn),
+    log: silentLog,
+    pollIntervalMs: 20,
+    discoveryIntervalMs: 100,
+    retryBaseDelayMs: 60_000,
+  });
+  pollers.push(poller);
+  expect(poller.lagSeconds()).toBe(0);
+  poller.start();
+
+  // Act: a record waits behind the failing trigger.
+  await putItems(table.client, table.tableName, views('a'));
+  await eventually(() => trigger.calls.length >= 1);
+  const created = trigger.calls[0]?.[0]?.dynamodb?.ApproximateCreationDateTime ?? 0;
+  const later = (created + 45) * 1000;
+  const waiting = poller.lagSeconds(later);
+  failing = false;
+  poller.wake();
+  const delivered = await eventually(() => trigger.calls.length >= 2, 5_000);
+
+  // Assess: behind by the record's age while it waited; the wake skipped the minute-long backoff.
+  expect(waiting).toBe(45);
+  expect(delivered).toBe(true);
+  expect(poller.lagSeconds()).toBe(0);
+});

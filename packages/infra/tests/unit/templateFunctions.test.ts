@@ -75,8 +75,10 @@ describe('template.yaml functions', () => {
         'ALLOWED_SITES',
         'AUTH_KEY',
         'AUTH_KEY_PARAMETER',
+        'CLOUDWATCH_ENDPOINT',
         'DYNAMODB_ENDPOINT',
         'LOG_LEVEL',
+        'PIPELINE_ALARM_NAME',
         'RETENTION_DAYS',
         'SESSION_CACHE_SECONDS',
         'TABLE_NAME',
@@ -84,6 +86,9 @@ describe('template.yaml functions', () => {
       ].sort(),
     );
     expect(env.DYNAMODB_ENDPOINT).toBe('');
+    expect(env.CLOUDWATCH_ENDPOINT).toBe('');
+    // GET /api/status reads the counting alarm's state, and only that alarm's.
+    expect(env.PIPELINE_ALARM_NAME).toEqual({ Ref: 'CountingBehindAlarm' });
     // Secrets never sit in the template: the key variable exists only to be set by `sam local`.
     expect(env.AUTH_KEY).toBe('');
     expect(env.TABLE_NAME).toEqual({ Ref: 'Table' });
