@@ -15,6 +15,7 @@ import {
 } from '@footfall/dynamodb-local';
 import { generateKey } from '@footfall/tokens';
 import { CapacityMeter, meter } from './capacity';
+import { measureRealtime, type RealtimeResult } from './realtime';
 import { largestAggregateItem, type ReplayResult, replay } from './replay';
 import { recordContent, streamRecordsOf } from './streamImages';
 import type { Send } from './workload';
@@ -46,6 +47,8 @@ export interface LongTailResult {
     medianMs: number;
     loads: number;
   };
+  /** Write units the realtime items add per view (a busy and a quiet site). */
+  realtime: RealtimeResult;
   /** Custom events in the workload, not yet sent (the API has no events yet). */
   eventsSkipped: number;
 }
@@ -323,6 +326,10 @@ export async function measureLongTail(
     }
     readClient.destroy();
     latencies.sort((a, b) => a - b);
+    const realtime = await measureRealtime(second.endpoint, records);
+    progress(
+      `long tail: realtime adds ${realtime.busyPerView.toFixed(3)} WCU per view busy, ${realtime.quietPerView.toFixed(3)} quiet`,
+    );
     const readUnits = Object.values(readDetail).reduce((a, b) => a + b, 0);
     return {
       views,
@@ -342,6 +349,7 @@ export async function measureLongTail(
         medianMs: latencies[Math.floor(latencies.length / 2)] ?? 0,
         loads: latencies.length,
       },
+      realtime,
       eventsSkipped,
     };
   } finally {

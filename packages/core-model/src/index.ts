@@ -30,7 +30,7 @@ export {
   withDefault,
 } from './attributes';
 export { countryOfTimeZone } from './countries';
-export { type DayRange, daysOf, parseDayRange, type RangeProblem } from './dayRange';
+export { type DayRange, daysOf, parseDayRange, previousRange, type RangeProblem } from './dayRange';
 export {
   DEAD_LETTER_KINDS,
   DEAD_LETTER_PARTITION,
@@ -104,6 +104,27 @@ export {
   type ViewCounters,
   zeroCounters,
 } from './packing';
+export {
+  addRealtimeItem,
+  emptyRealtime,
+  REALTIME_HORIZON_MS,
+  REALTIME_KEEP_SECONDS,
+  REALTIME_OTHER_PAGES,
+  REALTIME_OTHER_REFERRERS,
+  REALTIME_VIEWS,
+  REALTIME_VISITORS,
+  REALTIME_WINDOW_SECONDS,
+  type RealtimeCounts,
+  type RealtimeDimension,
+  realtimeBudget,
+  realtimeEntry,
+  realtimeEntryBytes,
+  realtimeKey,
+  realtimeMinute,
+  realtimeMinutes,
+  realtimeOther,
+  realtimeUpdate,
+} from './realtime';
 export { arrivedFromOutside, referrerHost } from './referrer';
 export { err, ok, type Result } from './result';
 export * from './schemas';
@@ -185,4 +206,12 @@ export {
   valueEntry,
   valueHash,
 } from './valueTrie';
-export { type DayDelta, type Engagement, engagementOf, type ValueDelta, ViewDelta } from './viewDelta';
+export {
+  type DayDelta,
+  type Engagement,
+  engagementOf,
+  type MinuteDelta,
+  type ValueDelta,
+  ViewDelta,
+  type ViewDeltaOptions,
+} from './viewDelta';

@@ -38,6 +38,7 @@ export {
 } from './reports/exportCsv';
 export { getItems } from './reports/getItems';
 export { type QueriedItems, queryItems } from './reports/queryItems';
+export { readRealtime } from './reports/realtime';
 export type { Table } from './reports/table';
 export {
   average,

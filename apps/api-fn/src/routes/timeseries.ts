@@ -1,5 +1,12 @@
 // GET /api/stats/timeseries: views, visitors and engagement per bucket of a range, in a time zone.
-import { bucketsInRange, hourRange, isValidTimeZone, timeseriesQuery, utcDaysOf } from '@footfall/core-model';
+import {
+  bucketsInRange,
+  hourRange,
+  isValidTimeZone,
+  previousRange,
+  timeseriesQuery,
+  utcDaysOf,
+} from '@footfall/core-model';
 import { buildTimeseries, readPageHours, readSiteHours } from '@footfall/store';
 import type { RouteHandler } from '../context';
 import { badRequest } from '../errors';
@@ -19,9 +26,10 @@ export const QUERY_CODES = {
   tz: 'invalid_timezone',
   dimension: 'unknown_dimension',
   limit: 'invalid_limit',
+  compare: 'invalid_compare',
 };
 
-/** `GET /api/stats/timeseries?site=&from=&to=[&path=][&interval=][&tz=]`. */
+/** `GET /api/stats/timeseries?site=&from=&to=[&path=][&interval=][&tz=][&compare=previous]`. */
 export const timeseriesRoute: RouteHandler = async (ctx) => {
   await requireSession(ctx);
   const q = validate(timeseriesQuery, ctx.query, 'invalid_query', QUERY_CODES);
@@ -36,7 +44,9 @@ export const timeseriesRoute: RouteHandler = async (ctx) => {
   const path = q.value.path ?? null;
 
   const { from, to } = range.value;
-  const { start, end } = hourRange(from, to, tz);
+  const previous = q.value.compare === 'previous' ? previousRange(range.value, interval) : undefined;
+  // One read covers both periods: they are adjacent, so the previous one only extends the range backwards.
+  const { start, end } = hourRange(previous?.from ?? from, to, tz);
   const days = utcDaysOf(start, end);
   const counters =
     path === null
@@ -44,6 +54,24 @@ export const timeseriesRoute: RouteHandler = async (ctx) => {
       : await readPageHours(tableOf(ctx), site, path, days);
   ctx.capacity.readUnits += counters.readUnits;
   logDecodeErrors(ctx, counters.errors);
-  const buckets = bucketsInRange(from, to, interval, tz);
-  return json(200, buildTimeseries({ site, path, interval, tz, buckets, hours: counters.hours }));
+  const series = (f: typeof from, t: typeof to) =>
+    buildTimeseries({
+      site,
+      path,
+      interval,
+      tz,
+      buckets: bucketsInRange(f, t, interval, tz),
+      hours: counters.hours,
+    });
+  const response = series(from, to);
+  if (previous) {
+    const before = series(previous.from, previous.to);
+    response.previous = {
+      from: previous.fromKey,
+      to: previous.toKey,
+      points: before.points,
+      totals: before.totals,
+    };
+  }
+  return json(200, response);
 };
