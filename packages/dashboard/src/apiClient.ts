@@ -1,11 +1,19 @@
 // Calls the reporting API with the session's bearer token and turns every answer into a result.
 import type {
   BreakdownResponse,
+  RealtimeResponse,
   SigninResponse,
   SitesResponse,
   TimeseriesResponse,
 } from '@footfall/core-model/schemas';
-import { decodeBreakdown, decodeErrorBody, decodeSignin, decodeSites, decodeTimeseries } from './decode';
+import {
+  decodeBreakdown,
+  decodeErrorBody,
+  decodeRealtime,
+  decodeSignin,
+  decodeSites,
+  decodeTimeseries,
+} from './decode';
 import type { Dimension } from './dimensions';
 import { DashboardError } from './errors';
 import type { Interval } from './interval';
@@ -22,6 +30,8 @@ export interface TimeseriesParams {
   path?: string | undefined;
   interval?: Interval | undefined;
   tz?: string | undefined;
+  /** Adds the previous period of equal length to the answer. */
+  compare?: 'previous' | undefined;
 }
 
 /** The query of the breakdown route. */
@@ -46,6 +56,7 @@ export interface ApiClient {
   sites(signal?: AbortSignal): ApiResult<SitesResponse>;
   timeseries(params: TimeseriesParams, signal?: AbortSignal): ApiResult<TimeseriesResponse>;
   breakdown(params: BreakdownParams, signal?: AbortSignal): ApiResult<BreakdownResponse>;
+  realtime(site: string, signal?: AbortSignal): ApiResult<RealtimeResponse>;
   exportCsv(params: { site: string; from: string; to: string }): ApiResult<CsvFile>;
 }
 
@@ -166,6 +177,12 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       getJson(`/api/stats/timeseries?${query(params)}`, decodeTimeseries, { signal: signal ?? null }),
     breakdown: (params, signal) =>
       getJson(`/api/stats/breakdown?${query(params)}`, decodeBreakdown, { signal: signal ?? null }),
+    // Asked again every 15 s: never from the HTTP cache, whatever a proxy on the way might allow.
+    realtime: (site, signal) =>
+      getJson(`/api/stats/realtime?${query({ site })}`, decodeRealtime, {
+        signal: signal ?? null,
+        cache: 'no-store',
+      }),
     async exportCsv(params) {
       const sent = await send(`/api/stats/export?${query(params)}`, {});
       if (!sent.ok) return sent;
