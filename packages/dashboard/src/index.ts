@@ -35,6 +35,7 @@ export {
   type Period,
   periodRange,
 } from './period';
+export { liveHeadline } from './realtimeView';
 export {
   type RefreshScheduler,
   type RefreshSchedulerOptions,
