@@ -21,9 +21,14 @@ export interface RealtimeView {
  * @example liveHeadline(3, 300, 'en-US') // '3 visitors in the last 5 minutes'
  */
 export function liveHeadline(visitors: number, windowSeconds: number, locale?: string): string {
-  const minutes = Math.max(1, Math.round(windowSeconds / 60));
   const who = visitors === 1 ? 'visitor' : 'visitors';
-  return `${formatCount(visitors, locale)} ${who} in the last ${minutes === 1 ? 'minute' : `${minutes} minutes`}`;
+  return `${formatCount(visitors, locale)} ${who} ${inTheLast(windowSeconds)}`;
+}
+
+/** The window in words, in whole minutes. */
+function inTheLast(windowSeconds: number): string {
+  const minutes = Math.max(1, Math.round(windowSeconds / 60));
+  return `in the last ${minutes === 1 ? 'minute' : `${minutes} minutes`}`;
 }
 
 type Row = RealtimeResponse['pages'][number];
@@ -132,8 +137,8 @@ export function realtimeView(locale?: string): RealtimeView {
       dot.classList.add('on');
       say(liveHeadline(data.visitors, data.windowSeconds, locale));
       views.textContent = `${formatCount(data.views, locale)} ${data.views === 1 ? 'view' : 'views'}`;
-      pages.show(data.pages, data.views, 'No views in the last minutes.');
-      referrers.show(data.referrers, data.views, 'No referred views in the last minutes.');
+      pages.show(data.pages, data.views, `No views ${inTheLast(data.windowSeconds)}.`);
+      referrers.show(data.referrers, data.views, `No referrers ${inTheLast(data.windowSeconds)}.`);
     },
     showError(message) {
       element.removeAttribute('aria-busy');

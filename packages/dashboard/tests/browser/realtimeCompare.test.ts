@@ -210,6 +210,15 @@ describe('realtime view', () => {
     // Assess
     await liveCount().getByText('0 visitors in the last 5 minutes').waitFor();
     expect(lastRequest(requests, '/api/stats/realtime').searchParams.get('site')).toBe(EMPTY_SITE);
+    await page.getByRole('button', { name: 'Show pages and referrers' }).click();
+    await page
+      .getByRole('region', { name: 'Top pages' })
+      .getByText('No views in the last 5 minutes.')
+      .waitFor();
+    await page
+      .getByRole('region', { name: 'Top referrers' })
+      .getByText('No referrers in the last 5 minutes.')
+      .waitFor();
 
     // Act: the next poll fails
     fake.failNext({
