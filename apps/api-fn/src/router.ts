@@ -5,6 +5,7 @@ import { breakdownRoute } from './routes/breakdown';
 import { appendRoute, pixelRoute } from './routes/compat';
 import { exportRoute } from './routes/export';
 import { eventRoute } from './routes/ingest';
+import { realtimeRoute } from './routes/realtime';
 import { signinRoute } from './routes/signin';
 import { sitesRoute } from './routes/sites';
 import { beaconFileRoute, beaconRoute, dashboardRoute } from './routes/static';
@@ -54,6 +55,7 @@ export const ROUTES: readonly Route[] = [
   { method: 'GET', pattern: '/api/stats/breakdown', cors: 'configured', handle: breakdownRoute },
   { method: 'GET', pattern: '/api/stats/export', cors: 'configured', handle: exportRoute },
   { method: 'GET', pattern: '/api/status', cors: 'configured', handle: status },
+  { method: 'GET', pattern: '/api/stats/realtime', cors: 'configured', handle: realtimeRoute },
   // The original system's reporting API, so its old dashboard keeps working (docs/compat.md).
   { method: 'POST', pattern: '/api/views/week', cors: 'configured', handle: legacy('views', 'week') },
   { method: 'POST', pattern: '/api/views/month', cors: 'configured', handle: legacy('views', 'month') },

@@ -1,6 +1,6 @@
 // Builds the stream handler: decode every record, fold view changes into one delta, apply it all-or-nothing.
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { decodeRecord, sequenceNumberOf, ViewDelta } from '@footfall/core-model';
+import { decodeRecord, REALTIME_HORIZON_MS, sequenceNumberOf, ViewDelta } from '@footfall/core-model';
 import { createLogger, type Logger } from '@footfall/kernel';
 import { applyViewDelta, type PoisonRecord, TrieKnowledge } from '@footfall/store';
 import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
@@ -99,7 +99,9 @@ export function createStreamHandler(options: StreamHandlerOptions): StreamHandle
     }
 
     // Fold every change first: a batch costs one write per aggregate item, however many views it holds.
-    const delta = new ViewDelta();
+    // Views counted within minutes of arriving also feed the realtime items; a backlog or old retry does not.
+    const realtimeSince = now() - REALTIME_HORIZON_MS;
+    const delta = new ViewDelta({ realtimeSince });
     const poison: PoisonRecord[] = [];
     let changes = 0;
     records.forEach((record, index) => {
@@ -120,7 +122,7 @@ export function createStreamHandler(options: StreamHandlerOptions): StreamHandle
       }
       try {
         // One delta per record, merged only when whole: a record that fails halfway adds nothing.
-        const one = new ViewDelta();
+        const one = new ViewDelta({ realtimeSince });
         one.addChange(decoded.before, decoded.after);
         delta.merge(one);
         changes++;

@@ -16,6 +16,7 @@ import { replaceUser } from '@footfall/store';
 import { httpEvent, lambdaContext, sessionToken, testUser } from '@footfall/testing';
 import { generateKey } from '@footfall/tokens';
 import { CapacityMeter, meter } from './capacity';
+import { measureRealtime, type RealtimeResult } from './realtime';
 import { largestAggregateItem, type ReplayResult, replay } from './replay';
 import { recordContent, streamRecordsOf } from './streamImages';
 import type { Send } from './workload';
@@ -47,6 +48,8 @@ export interface LongTailResult {
     medianMs: number;
     loads: number;
   };
+  /** Write units the realtime items add per view (a busy and a quiet site). */
+  realtime: RealtimeResult;
   /** Custom events in the workload, not yet sent (the API has no events yet). */
   eventsSkipped: number;
 }
@@ -327,6 +330,10 @@ export async function measureLongTail(
     }
     readClient.destroy();
     latencies.sort((a, b) => a - b);
+    const realtime = await measureRealtime(second.endpoint, records);
+    progress(
+      `long tail: realtime adds ${realtime.busyPerView.toFixed(3)} WCU per view busy, ${realtime.quietPerView.toFixed(3)} quiet`,
+    );
     const readUnits = Object.values(readDetail).reduce((a, b) => a + b, 0);
     return {
       views,
@@ -346,6 +353,7 @@ export async function measureLongTail(
         medianMs: latencies[Math.floor(latencies.length / 2)] ?? 0,
         loads: latencies.length,
       },
+      realtime,
       eventsSkipped,
     };
   } finally {

@@ -89,12 +89,15 @@ async function main(): Promise<number> {
   const figures: Figure[] = [];
   for (const x of units.batches) {
     const budget = x.batchSize === 100 ? 2.5 : x.batchSize === 1 ? 8 : undefined;
+    // A site whose batches hold one record is a quiet one, whose views are live: each also writes its minute's
+    // realtime item. (The replay's views are days old, which realtime skips, so that cost is added here.)
+    const realtime = x.batchSize === 1 ? longTail.realtime.quietPerView : 0;
     figures.push({
       name: `write units per page view, batches of ${x.batchSize}`,
-      value: x.writeUnitsPerView,
+      value: x.writeUnitsPerView + realtime,
       unit: 'WCU',
       budget,
-      detail: `ingest ${x.ingestPerView.toFixed(3)} + aggregation ${x.aggregationPerView.toFixed(3)}; counts ${x.countsMatch ? 'match' : 'WRONG'}`,
+      detail: `ingest ${x.ingestPerView.toFixed(3)} + aggregation ${x.aggregationPerView.toFixed(3)}${realtime ? ` + realtime ${realtime.toFixed(3)}` : ''}; counts ${x.countsMatch ? 'match' : 'WRONG'}`,
     });
     figures.push({
       name: `counts equal ground truth, batches of ${x.batchSize}`,
@@ -160,6 +163,13 @@ async function main(): Promise<number> {
     unit: 'bytes',
     budget: 16_384,
     detail: `long tail ${longTail.largestItem.bytes} B (${longTail.largestItem.section}, ${longTail.largestItem.items} items, ${longTail.distinctPages} distinct pages); flood ${flood.largestItem.bytes} B (${flood.largestItem.section}, ${flood.largestItem.items} items)`,
+  });
+  figures.push({
+    name: 'realtime: added write units per view, batches of 100 filled in 5 s',
+    value: longTail.realtime.busyPerView,
+    unit: 'WCU',
+    budget: 0.05,
+    detail: `long-tail records arriving 20/s, ${longTail.realtime.views} views; one record per batch (a quiet site) adds ${longTail.realtime.quietPerView.toFixed(3)}`,
   });
   figures.push({
     name: 'long tail: read units, one 31-day dashboard load',

@@ -2,7 +2,7 @@
 
 import { err, ok, type Result } from '@footfall/kernel';
 import { MAX_RANGE_DAYS } from './schemas';
-import { addDays, type CivilDate, daysBetween, formatDay, parseDay } from './time';
+import { addDays, type CivilDate, daysBetween, formatDay, type Interval, parseDay } from './time';
 
 /** A validated inclusive range of days. */
 export interface DayRange {
@@ -43,4 +43,26 @@ export function parseDayRange(from: unknown, to: unknown): Result<DayRange, Rang
 export function daysOf(range: DayRange): string[] {
   const n = daysBetween(range.from, range.to);
   return Array.from({ length: n }, (_, i) => formatDay(addDays(range.from, i)));
+}
+
+const lastDayOfMonth = (year: number, month: number): number =>
+  new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+/**
+ * The period a range is compared with (`compare=previous`): for a month interval over whole calendar months, the
+ * same number of whole months just before; otherwise the same number of days just before `from` (a range of
+ * whole ISO weeks therefore compares with whole ISO weeks, a day with the day before).
+ * @example previousRange(range('2026-03-01', '2026-03-31'), 'month') // 2026-02-01 … 2026-02-28
+ */
+export function previousRange(range: DayRange, interval: Interval): DayRange {
+  const { from, to } = range;
+  const wholeMonths = from.day === 1 && to.day === lastDayOfMonth(to.year, to.month);
+  let start: CivilDate;
+  if (interval === 'month' && wholeMonths) {
+    const months = to.year * 12 + to.month - (from.year * 12 + from.month) + 1;
+    const index = from.year * 12 + (from.month - 1) - months;
+    start = { year: Math.floor(index / 12), month: (index % 12) + 1, day: 1 };
+  } else start = addDays(from, -daysBetween(from, to));
+  const end = addDays(from, -1);
+  return { from: start, to: end, fromKey: formatDay(start), toKey: formatDay(end) };
 }

@@ -41,7 +41,7 @@ export {
   type UpdateParts,
 } from './commandParts';
 export { countryOfTimeZone } from './countries';
-export { type DayRange, daysOf, parseDayRange, type RangeProblem } from './dayRange';
+export { type DayRange, daysOf, parseDayRange, previousRange, type RangeProblem } from './dayRange';
 export {
   DEAD_LETTER_KINDS,
   DEAD_LETTER_PARTITION,
@@ -148,6 +148,28 @@ export {
   type ViewCounters,
   zeroCounters,
 } from './packing';
+export {
+  addRealtimeItem,
+  emptyRealtime,
+  isRealtimeKey,
+  REALTIME_HORIZON_MS,
+  REALTIME_KEEP_SECONDS,
+  REALTIME_OTHER_PAGES,
+  REALTIME_OTHER_REFERRERS,
+  REALTIME_VIEWS,
+  REALTIME_VISITORS,
+  REALTIME_WINDOW_SECONDS,
+  type RealtimeCounts,
+  type RealtimeDimension,
+  realtimeBudget,
+  realtimeEntry,
+  realtimeEntryBytes,
+  realtimeKey,
+  realtimeMinute,
+  realtimeMinutes,
+  realtimeOther,
+  realtimeUpdate,
+} from './realtime';
 export { arrivedFromOutside, referrerHost } from './referrer';
 export * from './schemas';
 export {
@@ -234,7 +256,9 @@ export {
   type DayDelta,
   type Engagement,
   engagementOf,
+  type MinuteDelta,
   type PairDimension,
   type ValueDelta,
   ViewDelta,
+  type ViewDeltaOptions,
 } from './viewDelta';

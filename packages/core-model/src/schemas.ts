@@ -102,7 +102,11 @@ export const timeseriesQuery = z.object({
   path: z.optional(path),
   interval: z.optional(z.enum(['hour', 'day', 'week', 'month'])),
   tz: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+  compare: z.optional(z.enum(['previous'])),
 });
+
+export const realtimeQuery = z.object({ site: host });
+export type RealtimeQuery = z.infer<typeof realtimeQuery>;
 export type TimeseriesQuery = z.infer<typeof timeseriesQuery>;
 
 /** The dimensions `GET /api/stats/breakdown` accepts (the same list the aggregates keep). */
@@ -137,13 +141,30 @@ export interface TimeseriesPoint {
   avgDuration: number;
   avgScroll: number;
 }
+export interface TimeseriesTotals {
+  views: number;
+  visitors: number;
+  avgDuration: number;
+  avgScroll: number;
+  bots: number;
+}
 export interface TimeseriesResponse {
   site: string;
   path: string | null;
   interval: 'hour' | 'day' | 'week' | 'month';
   tz: string;
   points: TimeseriesPoint[];
-  totals: { views: number; visitors: number; avgDuration: number; avgScroll: number; bots: number };
+  totals: TimeseriesTotals;
+  /** With `compare=previous`: the period of equal length just before `from` (see previousRange). */
+  previous?: { from: string; to: string; points: TimeseriesPoint[]; totals: TimeseriesTotals };
+}
+export interface RealtimeResponse {
+  site: string;
+  windowSeconds: number;
+  views: number;
+  visitors: number;
+  pages: { value: string; views: number }[];
+  referrers: { value: string; views: number }[];
 }
 export interface BreakdownRow {
   value: string;

@@ -12,6 +12,7 @@ import {
   type ViewCounters,
   zeroCounters,
 } from './packing';
+import { realtimeMinute } from './realtime';
 import { type SeriesCounter, seriesAttribute } from './series';
 import { TECH_DIMENSIONS, type TechDimension, techAttribute } from './techDims';
 import { parseDay, utcDayKey, utcHour } from './time';
@@ -37,6 +38,23 @@ export interface DayDelta {
   tech: Map<string, bigint>;
   /** Trie dimension → value → delta. */
   values: Map<TrieDimension, Map<string, ValueDelta>>;
+}
+
+/** What a batch adds to one site's realtime item of one clock minute (recent views only). */
+export interface MinuteDelta {
+  site: string;
+  /** `YYYY-MM-DDTHH:MM` (UTC). */
+  minute: string;
+  views: bigint;
+  visitors: bigint;
+  pages: Map<string, { views: bigint; visitors: bigint }>;
+  referrers: Map<string, { views: bigint; visitors: bigint }>;
+}
+
+/** Options of a ViewDelta. */
+export interface ViewDeltaOptions {
+  /** Views at or after this instant (epoch ms) also count in their minute's realtime item. */
+  realtimeSince?: number;
 }
 
 /** A view's engagement as counted: the largest values reported, whatever their order (SPEC §3). */
@@ -98,6 +116,34 @@ function bump(map: Map<string, bigint>, key: string, delta: bigint): void {
  */
 export class ViewDelta {
   private readonly byDay = new Map<string, DayDelta>();
+  private readonly byMinute = new Map<string, MinuteDelta>();
+
+  constructor(private readonly options: ViewDeltaOptions = {}) {}
+
+  private minuteOf(site: string, minute: string): MinuteDelta {
+    const id = `${site}\u0000${minute}`;
+    let m = this.byMinute.get(id);
+    if (!m) {
+      m = { site, minute, views: 0n, visitors: 0n, pages: new Map(), referrers: new Map() };
+      this.byMinute.set(id, m);
+    }
+    return m;
+  }
+
+  /** Counts a recent view in its minute's realtime item. */
+  private addRealtime(view: RawView, unique: bigint): void {
+    const m = this.minuteOf(view.site, realtimeMinute(view.time));
+    m.views += 1n;
+    m.visitors += unique;
+    const bumpValue = (into: Map<string, { views: bigint; visitors: bigint }>, value: string) => {
+      const c = into.get(value) ?? { views: 0n, visitors: 0n };
+      c.views += 1n;
+      c.visitors += unique;
+      into.set(value, c);
+    };
+    bumpValue(m.pages, view.path);
+    if (view.referrer) bumpValue(m.referrers, view.referrer);
+  }
 
   private dayOf(site: string, day: string): DayDelta {
     const id = dayId(site, day);
@@ -136,6 +182,8 @@ export class ViewDelta {
     const unique = view.unique ? 1n : 0n;
     s('v', 1n);
     s('u', unique);
+    if (this.options.realtimeSince !== undefined && view.time >= this.options.realtimeSince)
+      this.addRealtime(view, unique);
     const counters: ViewCounters = { ...zeroCounters(), views: 1n, visitors: unique };
     if (engagement) {
       s('n', 1n);
@@ -302,6 +350,21 @@ export class ViewDelta {
 
   /** Adds everything another delta holds. */
   merge(other: ViewDelta): void {
+    for (const o of other.byMinute.values()) {
+      const m = this.minuteOf(o.site, o.minute);
+      m.views += o.views;
+      m.visitors += o.visitors;
+      for (const [into, from] of [
+        [m.pages, o.pages],
+        [m.referrers, o.referrers],
+      ] as const)
+        for (const [value, c] of from) {
+          const cur = into.get(value) ?? { views: 0n, visitors: 0n };
+          cur.views += c.views;
+          cur.visitors += c.visitors;
+          into.set(value, cur);
+        }
+    }
     for (const o of other.byDay.values()) {
       const d = this.dayOf(o.site, o.day);
       for (const [k, v] of o.series) bump(d.series, k, v);
@@ -333,6 +396,11 @@ export class ViewDelta {
       if (d.series.size > 0 || d.tech.size > 0 || d.values.size > 0) out.push(d);
     }
     return out;
+  }
+
+  /** The realtime items the batch adds to. */
+  minutes(): MinuteDelta[] {
+    return [...this.byMinute.values()].filter((m) => m.views !== 0n);
   }
 
   /** True when the batch changes nothing. */

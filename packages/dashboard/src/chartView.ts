@@ -1,9 +1,10 @@
 // The time-series chart of views and visitors (uPlot), with fixed height and an overlay for loading,
-// empty and error states, so the page never jumps while data arrives.
+// empty and error states, so the page never jumps while data arrives; with the comparison on, a dashed line
+// shows the previous period's views, bucket for bucket.
 import type { TimeseriesResponse } from '@footfall/core-model/schemas';
 import uPlot from 'uplot';
 import { h } from './dom';
-import { formatCount, fullLabel, parseBucket, tickIndices, tickLabel } from './format';
+import { formatCount, formatDayRange, fullLabel, parseBucket, tickIndices, tickLabel } from './format';
 import type { Interval } from './interval';
 
 /** Height of the plot in CSS pixels; the stylesheet reserves the same space (plus the legend). */
@@ -11,6 +12,8 @@ export const CHART_HEIGHT = 240;
 
 const VIEWS_COLOR = '#2563eb';
 const VISITORS_COLOR = '#d97706';
+/** The previous period: a neutral slate, dashed, so it reads as background to the two solid lines. */
+export const PREVIOUS_COLOR = '#64748b';
 
 /** Axis steps that stay whole numbers (uPlot's defaults include fractions, meaningless for counts). */
 const COUNT_STEPS = [1, 2, 5]
@@ -29,13 +32,15 @@ export interface ChartView {
 export function chartView(locale?: string): ChartView {
   const plot = h('div', { class: 'chart', role: 'img', 'aria-label': 'Chart of views and visitors' });
   const overlay = h('p', { class: 'chart-overlay' }, 'Loading…');
+  const compared = h('span', { class: 'chart-compared', hidden: true });
   const element = h(
     'section',
     { class: 'panel chart-panel', 'aria-labelledby': 'chart-title' },
-    h('h2', { id: 'chart-title' }, 'Views and visitors'),
+    h('div', { class: 'chart-head' }, h('h2', { id: 'chart-title' }, 'Views and visitors'), compared),
     h('div', { class: 'chart-box' }, plot, overlay),
   );
   let labels: string[] = [];
+  let previousLabels: string[] | undefined;
   let interval: Interval = 'day';
   let chart: uPlot | undefined;
 
@@ -97,6 +102,24 @@ export function chartView(locale?: string): ChartView {
             value: count,
             points: { show: () => labels.length <= 48 },
           },
+          ...(previousLabels
+            ? [
+                {
+                  label: 'Views, previous period',
+                  stroke: PREVIOUS_COLOR,
+                  width: 2,
+                  dash: [6, 4],
+                  points: { show: false },
+                  // The legend names the bucket of the previous period that lines up with the cursor.
+                  value: (u: uPlot, v: number | null, _s: number, i: number | null) => {
+                    const t = i == null ? undefined : previousLabels?.[i];
+                    return v == null
+                      ? '–'
+                      : `${count(u, v)}${t ? ` (${fullLabel(t, interval, locale)})` : ''}`;
+                  },
+                },
+              ]
+            : []),
         ],
       },
       data,
@@ -125,13 +148,19 @@ export function chartView(locale?: string): ChartView {
       labels = series.points.map((p) => p.t);
       const sizeChanged = interval !== series.interval && (interval === 'hour' || series.interval === 'hour');
       interval = series.interval;
-      const data: uPlot.AlignedData = [
-        labels.map((_, i) => i),
+      const previous = series.previous;
+      const seriesChanged = Boolean(previous) !== Boolean(previousLabels);
+      previousLabels = previous?.points.map((p) => p.t);
+      const lines: (number | null)[][] = [
         series.points.map((p) => p.views),
         series.points.map((p) => p.visitors),
       ];
-      // The x axis is taller for hours (two-line labels); uPlot fixes axis sizes at creation.
-      if (chart && sizeChanged) {
+      // Bucket i of the previous period is drawn under bucket i of this one; a shorter previous period (a
+      // 30-day month before a 31-day one) leaves a gap at the end, a longer one is cut.
+      if (previous) lines.push(labels.map((_, i) => previous.points[i]?.views ?? null));
+      const data: uPlot.AlignedData = [labels.map((_, i) => i), ...lines];
+      // The x axis is taller for hours (two-line labels) and uPlot fixes axis sizes and series at creation.
+      if (chart && (sizeChanged || seriesChanged)) {
         chart.destroy();
         chart = undefined;
       }
@@ -141,10 +170,16 @@ export function chartView(locale?: string): ChartView {
       const last = labels[labels.length - 1];
       const span =
         first && last ? `${fullLabel(first, interval, locale)} to ${fullLabel(last, interval, locale)}` : '';
+      const before = previous ? formatDayRange(previous.from, previous.to, locale) : '';
+      compared.hidden = !previous;
+      compared.textContent = previous ? `Dashed: ${before}` : '';
       plot.setAttribute(
         'aria-label',
         `Chart of views and visitors, ${span}: ${formatCount(series.totals.views, locale)} views, ` +
-          `${formatCount(series.totals.visitors, locale)} visitors`,
+          `${formatCount(series.totals.visitors, locale)} visitors` +
+          (previous
+            ? `; dashed line: the previous period, ${before}: ${formatCount(previous.totals.views, locale)} views`
+            : ''),
       );
       setOverlay(series.totals.views === 0 ? 'No views in this period.' : '', 'info');
     },

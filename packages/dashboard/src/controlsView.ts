@@ -1,5 +1,5 @@
-// The view controls: site, period (with a custom range), time zone, interval, CSV export, and the page
-// filter chip. Controls only report what the user asked for; the app owns the state and calls `update`.
+// The view controls: site, period (with a custom range), time zone, interval, the comparison with the previous
+// period, CSV export, and the page filter chip. Controls only report what the user asked for; the app owns the state and calls `update`.
 import { h, uniqueId } from './dom';
 import { INTERVAL_LABELS, type Interval } from './interval';
 import { checkRange, type DayRange, PERIOD_LABELS, PERIODS, type Period } from './period';
@@ -13,6 +13,7 @@ export interface ControlsCallbacks {
   onCustomRange(range: DayRange): void;
   onTimeZone(tz: string): void;
   onInterval(interval: Interval): void;
+  onCompare(compare: boolean): void;
   onClearPath(): void;
   onExport(): void;
 }
@@ -82,6 +83,7 @@ export function controlsView(callbacks: ControlsCallbacks): ControlsView {
   });
   const tzList = h('datalist', { id: tzListId });
   const interval = h('select', { id: uniqueId('interval'), name: 'interval' });
+  const compare = h('input', { id: uniqueId('compare'), name: 'compare', type: 'checkbox' });
   const exportButton = h('button', { type: 'button', class: 'export' }, 'Export CSV');
 
   const element = h(
@@ -92,6 +94,11 @@ export function controlsView(callbacks: ControlsCallbacks): ControlsView {
     custom,
     field('Time zone', tz, tzList),
     field('Interval', interval),
+    h(
+      'div',
+      { class: 'field toggle' },
+      h('label', { for: compare.id }, compare, h('span', {}, 'Compare with previous period')),
+    ),
     h('div', { class: 'field action' }, exportButton),
     tzError,
   );
@@ -138,6 +145,7 @@ export function controlsView(callbacks: ControlsCallbacks): ControlsView {
     if (valid) callbacks.onTimeZone(value);
   });
   interval.addEventListener('change', () => callbacks.onInterval(interval.value as Interval));
+  compare.addEventListener('change', () => callbacks.onCompare(compare.checked));
   exportButton.addEventListener('click', () => callbacks.onExport());
   chipButton.addEventListener('click', () => callbacks.onClearPath());
 
@@ -165,6 +173,7 @@ export function controlsView(callbacks: ControlsCallbacks): ControlsView {
         model.intervals.map((i) => ({ value: i, label: INTERVAL_LABELS[i] })),
         model.interval,
       );
+      compare.checked = Boolean(model.state.compare);
       const path = model.state.path;
       chip.hidden = !path;
       allPages.hidden = Boolean(path);

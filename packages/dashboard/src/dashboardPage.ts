@@ -1,5 +1,7 @@
-// The signed-in page: header, controls, totals, chart and tables, driven by the URL hash. Every change the
-// user makes is written to the hash; the hash is the one input that loads data, so reload and back work.
+// The signed-in page: header, controls, realtime strip, totals, chart and tables, driven by the URL hash. Every
+// change the user makes is written to the hash; the hash is the one input that loads a view, so reload and back
+// work. Two schedules keep it current while the tab is visible: the realtime figures every 15 s, and the
+// period's figures every 60 s when the period holds today.
 import type { BreakdownRow } from '@footfall/core-model/schemas';
 import type { ApiClient } from './apiClient';
 import { behindBanner, STATUS_REFRESH_MS } from './behindBanner';
@@ -10,11 +12,14 @@ import { h } from './dom';
 import { saveBlob } from './download';
 import type { DashboardError } from './errors';
 import { fullLabel } from './format';
-import { periodRange } from './period';
+import { includesToday, periodRange } from './period';
+import { realtimeView } from './realtimeView';
+import { refreshScheduler, type Visibility } from './refreshScheduler';
 import { type ResolvedView, resolveView } from './resolveView';
 import { tableView } from './tableView';
 import { totalsView } from './totalsView';
 import { formatViewState, parseViewState, type ViewState } from './viewState';
+import { documentVisibility } from './visibility';
 
 /** What the page needs from the app. */
 export interface DashboardPageOptions {
@@ -25,6 +30,8 @@ export interface DashboardPageOptions {
   /** A call answered 401: the app clears the session and shows the sign-in form. */
   onExpired(): void;
   onSignOut(): void;
+  /** The Page Visibility API of the document unless a test says otherwise. */
+  visibility?: Visibility;
 }
 
 /** The page and its lifecycle. */
@@ -36,6 +43,10 @@ export interface DashboardPage {
 
 /** Breakdown rows fetched per table (the API's default); the table shows 10 until "Show all". */
 const BREAKDOWN_LIMIT = 100;
+/** The realtime route answers at most 30 s behind the events: a refresh every 15 s keeps up with it. */
+export const REALTIME_REFRESH_MS = 15_000;
+/** Today's figures grow all day; once a minute is live enough, and costs ≤ 40 read units a minute. */
+export const FIGURES_REFRESH_MS = 60_000;
 
 /** Builds the page; `start` loads the sites and then the view the hash describes. */
 export function dashboardPage(options: DashboardPageOptions): DashboardPage {
@@ -44,6 +55,10 @@ export function dashboardPage(options: DashboardPageOptions): DashboardPage {
   let view: ResolvedView | undefined;
   let generation = 0;
   let inflight: AbortController | undefined;
+  let realtimeSite: string | undefined;
+  let realtimeInflight: AbortController | undefined;
+  /** The status line holds a failed refresh's note (cleared by the next good one, not by anything else). */
+  let refreshNoted = false;
 
   const status = h('p', { class: 'status', role: 'status' });
   const behind = behindBanner();
@@ -52,7 +67,7 @@ export function dashboardPage(options: DashboardPageOptions): DashboardPage {
   const summary = h('p', { class: 'summary' }, '\u00a0');
   const setState = (next: ViewState) => {
     const hash = formatViewState(next);
-    if (hash === location.hash) apply();
+    if (hash === location.hash) void apply();
     else location.hash = hash;
   };
   const current = (): ViewState => view?.state ?? parseViewState(location.hash);
@@ -67,9 +82,11 @@ export function dashboardPage(options: DashboardPageOptions): DashboardPage {
     onCustomRange: (range) => setState({ ...current(), period: 'custom', ...range, interval: undefined }),
     onTimeZone: (tz) => setState({ ...current(), tz }),
     onInterval: (interval) => setState({ ...current(), interval }),
+    onCompare: (compare) => setState({ ...current(), compare: compare || undefined }),
     onClearPath: () => setState({ ...current(), path: undefined }),
     onExport: () => void exportCsv(),
   });
+  const realtime = realtimeView(locale);
   const totals = totalsView(locale);
   const chart = chartView(locale);
   const tables = TABLES.map((spec) => ({
@@ -95,6 +112,7 @@ export function dashboardPage(options: DashboardPageOptions): DashboardPage {
       controls.element,
       controls.filter,
       status,
+      realtime.element,
       totals.element,
       chart.element,
       utcNote,
@@ -119,9 +137,14 @@ export function dashboardPage(options: DashboardPageOptions): DashboardPage {
     else if (!swallowed(r.error)) behind.show(undefined);
   };
 
-  const load = (v: ResolvedView) => {
+  /**
+   * Loads a view's figures. `quiet` (a scheduled refresh): no skeletons, the numbers on screen stay until the
+   * new ones replace them, and a failure leaves them with a note instead of an error in every panel.
+   * Settles when every part has been shown.
+   */
+  const load = (v: ResolvedView, quiet = false): Promise<unknown> => {
     const site = v.state.site;
-    if (!site) return;
+    if (!site) return Promise.resolve();
     generation += 1;
     const mine = generation;
     const fresh = () => mine === generation;
@@ -130,52 +153,114 @@ export function dashboardPage(options: DashboardPageOptions): DashboardPage {
     const signal = inflight.signal;
     const { from, to } = v.range;
     const { tz, path } = v.state;
-    totals.showLoading();
-    chart.showLoading();
-    for (const t of tables) t.view.showLoading();
-    status.textContent = '';
+    if (!quiet) {
+      totals.showLoading();
+      chart.showLoading();
+      for (const t of tables) t.view.showLoading();
+      status.textContent = '';
+    }
     void checkStatus();
+    let refreshFailed: DashboardError | undefined;
+    const failed = (error: DashboardError, show: () => void) => {
+      if (swallowed(error)) return;
+      if (quiet) refreshFailed ??= error;
+      else show();
+    };
 
-    const series = api.timeseries({ site, from, to, interval: v.interval, tz, path }, signal);
+    const compare = v.state.compare ? ('previous' as const) : undefined;
+    const series = api.timeseries({ site, from, to, interval: v.interval, tz, path, compare }, signal);
     // Shares are of the whole site's views, also while the chart shows one page: one more, cheap call.
     const siteSeries = path ? api.timeseries({ site, from, to, interval: 'month', tz }, signal) : series;
     const siteViews = siteSeries.then((r) => (r.ok ? r.value.totals.views : undefined));
 
-    void series.then((r) => {
-      if (!fresh()) return;
-      if (r.ok) {
-        chart.showData(r.value);
-        totals.showData(r.value.totals);
-      } else if (!swallowed(r.error)) {
-        chart.showError(`The chart could not be loaded: ${r.error.message}`);
-        totals.showError();
-      }
-    });
+    const shown: Promise<void>[] = [
+      series.then((r) => {
+        if (!fresh()) return;
+        if (r.ok) {
+          chart.showData(r.value);
+          totals.showData(r.value.totals, r.value.previous?.totals);
+        } else
+          failed(r.error, () => {
+            chart.showError(`The chart could not be loaded: ${r.error.message}`);
+            totals.showError();
+          });
+      }),
+    ];
     for (const t of tables) {
       const rows = api.breakdown(
         { site, from, to, dimension: t.spec.dimension, limit: BREAKDOWN_LIMIT },
         signal,
       );
-      void Promise.all([rows, siteViews]).then(([r, total]) => {
-        if (!fresh()) return;
-        if (r.ok) t.view.showRows(r.value.rows, total ?? sumViews(r.value.rows), path);
-        else if (!swallowed(r.error)) t.view.showError(r.error.message);
-      });
+      shown.push(
+        Promise.all([rows, siteViews]).then(([r, total]) => {
+          if (!fresh()) return;
+          if (r.ok) t.view.showRows(r.value.rows, total ?? sumViews(r.value.rows), path);
+          else failed(r.error, () => t.view.showError(r.error.message));
+        }),
+      );
     }
+    return Promise.all(shown).then(() => {
+      if (!fresh() || !quiet) return;
+      if (refreshFailed)
+        status.textContent = `The figures could not be refreshed (${refreshFailed.message}); they are as of the last load.`;
+      else if (refreshNoted) status.textContent = '';
+      refreshNoted = refreshFailed !== undefined;
+    });
   };
 
-  const apply = () => {
-    if (sites.length === 0) return;
+  /** Loads the realtime figures of the site on screen. */
+  const loadRealtime = (): Promise<unknown> => {
+    const site = view?.state.site;
+    if (!site) return Promise.resolve();
+    realtimeInflight?.abort();
+    const controller = new AbortController();
+    realtimeInflight = controller;
+    return api.realtime(site, controller.signal).then((r) => {
+      if (realtimeInflight !== controller || view?.state.site !== site) return;
+      if (r.ok) realtime.showData(r.value);
+      else if (!swallowed(r.error)) realtime.showError(r.error.message);
+    });
+  };
+
+  const visibility = options.visibility ?? documentVisibility();
+  const realtimeSchedule = refreshScheduler({
+    everyMs: REALTIME_REFRESH_MS,
+    run: loadRealtime,
+    visibility,
+  });
+  const figuresSchedule = refreshScheduler({
+    everyMs: FIGURES_REFRESH_MS,
+    run: () => refresh(),
+    visibility,
+  });
+
+  /** A scheduled refresh of the figures: only when the period holds today, whose figures still grow. */
+  const refresh = (): Promise<unknown> | undefined => {
+    if (!view || sites.length === 0) return undefined;
+    const again = resolveView(parseViewState(location.hash), {
+      sites,
+      browserTz: options.browserTz,
+      now: options.now(),
+    });
+    // "Today" at midnight becomes a new day: that is a refresh too (with the new day's range).
+    if (!includesToday(again.range, options.now(), again.state.tz)) return undefined;
+    return apply(true);
+  };
+
+  const apply = (quiet = false): Promise<unknown> => {
+    if (sites.length === 0) return Promise.resolve();
     const resolved = resolveView(parseViewState(location.hash), {
       sites,
       browserTz: options.browserTz,
       now: options.now(),
     });
+    const sameRange = view?.range.from === resolved.range.from && view?.range.to === resolved.range.to;
     view = resolved;
     const hash = formatViewState(resolved.state);
     // Filling in defaults is not a navigation: replace, so Back does not land on the bare URL.
     if (hash !== location.hash) history.replaceState(history.state, '', hash);
-    controls.update({ ...resolved, sites, tz: resolved.state.tz });
+    // A refresh leaves the controls alone (a date being typed stays), unless the day rolled over.
+    if (!quiet || !sameRange) controls.update({ ...resolved, sites, tz: resolved.state.tz });
     utcNote.classList.toggle('invisible', resolved.state.tz === 'UTC');
     const { from, to } = resolved.range;
     const days =
@@ -184,7 +269,15 @@ export function dashboardPage(options: DashboardPageOptions): DashboardPage {
         : `${fullLabel(from, 'day', locale)} – ${fullLabel(to, 'day', locale)}`;
     summary.textContent = `${resolved.state.site ?? ''} · ${days} · ${resolved.state.tz}`;
     document.title = `${resolved.state.site ?? 'Footfall'} · Footfall`;
-    load(resolved);
+    if (resolved.state.site !== realtimeSite) {
+      realtimeSite = resolved.state.site;
+      realtimeInflight?.abort();
+      realtime.showLoading();
+      realtimeSchedule.runNow();
+    }
+    // Whatever loaded the figures, the next refresh is a full interval away.
+    if (!quiet) figuresSchedule.restart();
+    return load(resolved, quiet);
   };
 
   const exportCsv = async () => {
@@ -207,6 +300,7 @@ export function dashboardPage(options: DashboardPageOptions): DashboardPage {
       status.replaceChildren(`The sites could not be loaded: ${r.error.message} `, retry);
       totals.showError();
       chart.showError('No data: the sites could not be loaded.');
+      realtime.showError('the sites could not be loaded.');
       return;
     }
     sites = r.value.sites;
@@ -217,19 +311,23 @@ export function dashboardPage(options: DashboardPageOptions): DashboardPage {
     if (sites.length === 0) {
       totals.showError();
       chart.showError('No sites to show.');
+      realtime.showError('no sites to show.');
       return;
     }
-    apply();
+    void apply();
   };
 
-  const onHashChange = () => apply();
+  const onHashChange = () => void apply();
   return {
     element,
     async start() {
       window.addEventListener('hashchange', onHashChange);
+      realtime.showLoading();
       totals.showLoading();
       chart.showLoading();
       for (const t of tables) t.view.showLoading();
+      realtimeSchedule.start();
+      figuresSchedule.start();
       // Before the sites arrive the controls already show the hash's period and zone.
       const early = parseViewState(location.hash);
       const range = periodRange(early.period, options.now(), early.tz ?? options.browserTz, early);
@@ -247,8 +345,12 @@ export function dashboardPage(options: DashboardPageOptions): DashboardPage {
     dispose() {
       clearInterval(statusTimer);
       window.removeEventListener('hashchange', onHashChange);
+      realtimeSchedule.stop();
+      figuresSchedule.stop();
       generation += 1;
       inflight?.abort();
+      realtimeInflight?.abort();
+      realtimeInflight = undefined;
     },
   };
 }

@@ -1,6 +1,7 @@
 // Light checks of the API's answers: enough that a surprising body becomes a message, not a blank screen.
 import type {
   BreakdownResponse,
+  RealtimeResponse,
   SigninResponse,
   SitesResponse,
   StatusResponse,
@@ -31,16 +32,42 @@ export function decodeSites(body: unknown): Decoded<SitesResponse> {
   return ok({ sites: body.sites.filter((s): s is string => typeof s === 'string') });
 }
 
-/** Checks a time series: every point and the totals must carry numbers. */
-export function decodeTimeseries(body: unknown): Decoded<TimeseriesResponse> {
-  if (!isRecord(body) || !Array.isArray(body.points) || !isRecord(body.totals))
-    return unexpected('time series');
+/** The problem with a period's points and totals, if any. */
+function seriesProblem(body: Record<string, unknown>): string | undefined {
+  if (!Array.isArray(body.points) || !isRecord(body.totals)) return 'time series';
   const t = body.totals;
-  if (![t.views, t.visitors, t.avgDuration, t.avgScroll, t.bots].every(isCount)) return unexpected('totals');
+  if (![t.views, t.visitors, t.avgDuration, t.avgScroll, t.bots].every(isCount)) return 'totals';
   for (const p of body.points)
     if (!isRecord(p) || typeof p.t !== 'string' || !isCount(p.views) || !isCount(p.visitors))
-      return unexpected('time series point');
+      return 'time series point';
+  return undefined;
+}
+
+/** Checks a time series: every point and the totals must carry numbers, the previous period's too. */
+export function decodeTimeseries(body: unknown): Decoded<TimeseriesResponse> {
+  if (!isRecord(body)) return unexpected('time series');
+  const problem = seriesProblem(body);
+  if (problem) return unexpected(problem);
+  const previous = body.previous;
+  if (previous !== undefined) {
+    if (!isRecord(previous) || typeof previous.from !== 'string' || typeof previous.to !== 'string')
+      return unexpected('previous period');
+    const before = seriesProblem(previous);
+    if (before) return unexpected(`previous period's ${before}`);
+  }
   return ok(body as unknown as TimeseriesResponse);
+}
+
+/** Checks a realtime answer: two counts and two lists of a value and its views. */
+export function decodeRealtime(body: unknown): Decoded<RealtimeResponse> {
+  if (!isRecord(body) || !isCount(body.views) || !isCount(body.visitors) || !isCount(body.windowSeconds))
+    return unexpected('realtime');
+  for (const list of [body.pages, body.referrers]) {
+    if (!Array.isArray(list)) return unexpected('realtime');
+    for (const r of list)
+      if (!isRecord(r) || typeof r.value !== 'string' || !isCount(r.views)) return unexpected('realtime row');
+  }
+  return ok(body as unknown as RealtimeResponse);
 }
 
 /** Checks a breakdown: rows of a value and two counts. */

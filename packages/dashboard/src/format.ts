@@ -121,3 +121,22 @@ export function tickIndices(n: number, maxTicks: number, interval: Interval, pha
   for (let i = 0; i < n; i++) if ((i + phase) % step === 0) out.push(i);
   return out;
 }
+
+/**
+ * A range of calendar days, short (`YYYY-MM-DD` in, the locale's words out).
+ * @example formatDayRange('2026-11-13', '2026-11-19', 'en-GB') // '13 – 19 Nov 2026'
+ */
+export function formatDayRange(from: string, to: string, locale?: string): string {
+  const a = parseBucket(from, 'day');
+  const b = parseBucket(to, 'day');
+  if (!a || !b) return `${from} – ${to}`;
+  const format = new Intl.DateTimeFormat(locale, {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+  const start = new Date(Date.UTC(a.year, a.month - 1, a.day));
+  const end = new Date(Date.UTC(b.year, b.month - 1, b.day));
+  return from === to ? format.format(start) : format.formatRange(start, end);
+}

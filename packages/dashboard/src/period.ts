@@ -72,3 +72,12 @@ export function periodRange(
       return checkRange(custom?.from ?? '', custom?.to ?? '');
   }
 }
+
+/**
+ * True when the range holds the calendar day it is at `now` in `tz`: its figures are still growing.
+ * @example includesToday({ from: '2026-11-20', to: '2026-11-26' }, new Date('2026-11-26T12:00Z'), 'UTC') // true
+ */
+export function includesToday(range: DayRange, now: Date, tz: string): boolean {
+  const today = todayIn(tz, now);
+  return range.from <= today && today <= range.to;
+}

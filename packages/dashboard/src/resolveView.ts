@@ -43,5 +43,6 @@ export function resolveView(state: ViewState, context: ViewContext): ResolvedVie
   if (state.interval && intervals.includes(state.interval)) next.interval = state.interval;
   // The path belongs to the site it was picked on; the hash's site check above keeps them together.
   if (state.path && site === state.site) next.path = state.path;
+  if (state.compare) next.compare = true;
   return { state: next, range, interval: effectiveInterval(range.from, range.to, next.interval), intervals };
 }

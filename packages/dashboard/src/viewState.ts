@@ -1,4 +1,5 @@
-// The view the URL hash describes (site, period, zone, interval, page filter), so a reload keeps the view.
+// The view the URL hash describes (site, period, zone, interval, page filter, comparison), so a reload keeps
+// the view.
 import { isDay } from './days';
 import { type Interval, isInterval } from './interval';
 import { isPeriod, type Period } from './period';
@@ -15,6 +16,8 @@ export interface ViewState {
   interval?: Interval;
   /** Exact page path the chart is filtered to. */
   path?: string;
+  /** Compare with the previous period of equal length (`compare=previous`, as the API spells it). */
+  compare?: boolean;
 }
 
 /** The period a fresh dashboard opens on. */
@@ -46,6 +49,7 @@ export function parseViewState(hash: string): ViewState {
   if (interval && isInterval(interval)) state.interval = interval;
   const path = get('path');
   if (path?.startsWith('/') && path.length <= 512) state.path = path;
+  if (get('compare') === 'previous') state.compare = true;
   return state;
 }
 
@@ -64,5 +68,6 @@ export function formatViewState(state: ViewState): string {
   if (state.tz) params.set('tz', state.tz);
   if (state.interval) params.set('interval', state.interval);
   if (state.path) params.set('path', state.path);
+  if (state.compare) params.set('compare', 'previous');
   return `#${params.toString()}`;
 }

@@ -48,6 +48,7 @@ export {
 export { getItems } from './reports/getItems';
 export { type NewestCount, readNewestCount } from './reports/newestCount';
 export { type QueriedItems, queryItems } from './reports/queryItems';
+export { readRealtime } from './reports/realtime';
 export {
   average,
   buildTimeseries,

@@ -17,6 +17,7 @@ export const QUERY_CODES = {
   tz: 'invalid_timezone',
   dimension: 'unknown_dimension',
   limit: 'invalid_limit',
+  compare: 'invalid_compare',
 };
 
 /** A reporting request that passed the common checks. */

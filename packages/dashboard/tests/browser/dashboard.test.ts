@@ -104,7 +104,7 @@ describe('dashboard against the fake API', () => {
     await openSignedIn();
 
     // Act / Assess: period
-    await andWaitForData(page, () => page.getByLabel('Period').selectOption('30d'));
+    await andWaitForData(page, () => page.getByLabel('Period', { exact: true }).selectOption('30d'));
     const today = todayIn(ZONE, new Date());
     let q = lastRequest(requests, '/api/stats/timeseries').searchParams;
     expect([q.get('from'), q.get('to'), q.get('interval')]).toEqual([addDays(today, -29), today, 'day']);
@@ -137,12 +137,12 @@ describe('dashboard against the fake API', () => {
     await andWaitForData(page, () => page.reload());
     expect(new URL(page.url()).hash).toBe(hash);
     expect(await page.getByLabel('Site').inputValue()).toBe('blog.example.com');
-    expect(await page.getByLabel('Period').inputValue()).toBe('30d');
+    expect(await page.getByLabel('Period', { exact: true }).inputValue()).toBe('30d');
     expect(await page.getByLabel('Time zone').inputValue()).toBe('Asia/Tokyo');
     expect(await page.getByLabel('Interval').inputValue()).toBe('week');
 
     // Act / Assess: a custom range
-    await page.getByLabel('Period').selectOption('custom');
+    await page.getByLabel('Period', { exact: true }).selectOption('custom');
     await waitForData(page);
     await page.getByLabel('From', { exact: true }).fill('2026-10-01');
     await andWaitForData(page, () => page.getByLabel('To', { exact: true }).fill('2026-10-03'));
@@ -214,7 +214,7 @@ describe('dashboard against the fake API', () => {
 
     // Act
     fake.expireSessions();
-    await page.getByLabel('Period').selectOption('month');
+    await page.getByLabel('Period', { exact: true }).selectOption('month');
 
     // Assess
     await page.getByText('Your session expired — sign in again.').waitFor();
@@ -222,7 +222,7 @@ describe('dashboard against the fake API', () => {
 
     // Act / Assess: signing in again returns to the same view
     await andWaitForData(page, () => signIn(page, FAKE_USER.username, FAKE_USER.password));
-    expect(await page.getByLabel('Period').inputValue()).toBe('month');
+    expect(await page.getByLabel('Period', { exact: true }).inputValue()).toBe('month');
 
     // Act / Assess: sign out
     await page.getByRole('button', { name: 'Sign out' }).click();
@@ -248,7 +248,7 @@ describe('dashboard against the fake API', () => {
     });
 
     // Act
-    await andWaitForData(page, () => page.getByLabel('Period').selectOption('today'));
+    await andWaitForData(page, () => page.getByLabel('Period', { exact: true }).selectOption('today'));
 
     // Assess
     await page

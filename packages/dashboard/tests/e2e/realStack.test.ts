@@ -140,12 +140,12 @@ test('sign in, switch period and site, filter by a page and export: the numbers 
     });
 
     // Act / Assess: switch period
-    await andWaitForData(page, () => page.getByLabel('Period').selectOption('today'));
+    await andWaitForData(page, () => page.getByLabel('Period', { exact: true }).selectOption('today'));
     expect(lastRequest(requests, '/api/stats/timeseries').searchParams.get('interval')).toBe('hour');
     await expectShownNumbersEqualApi(page, requests);
 
     // Act / Assess: switch site
-    await andWaitForData(page, () => page.getByLabel('Period').selectOption('30d'));
+    await andWaitForData(page, () => page.getByLabel('Period', { exact: true }).selectOption('30d'));
     await andWaitForData(page, () => page.getByLabel('Site').selectOption(SHOP));
     await expectShownNumbersEqualApi(page, requests);
     expect((await readTotals(page)).views).toBe('3');

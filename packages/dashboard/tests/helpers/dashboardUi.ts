@@ -130,3 +130,18 @@ export async function expectShownNumbersEqualApi(
       expect(row.share).toBe(formatPercent(Math.min(100, (row.views / siteViews) * 100), 'en-US'));
   }
 }
+
+/** Reads a value until `done` accepts it or `timeoutMs` passes; returns the last value either way. */
+export async function eventually<T>(
+  read: () => T | Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = 10_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let value = await read();
+  while (!done(value) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 50));
+    value = await read();
+  }
+  return value;
+}

@@ -1,15 +1,23 @@
 // A small real HTTP server that serves the built dashboard at /dashboard and answers the API contract of
 // SPEC §3 with canned data, including its error behaviour: 401 after expiry, 429 after five failed
-// sign-ins, 400 unsupported_filter for a path on a non-page breakdown. Used until the real stack is there.
+// sign-ins, 400 unsupported_filter for a path on a non-page breakdown. The previous period of
+// `compare=previous` is the real API's (core-model's previousRange); the realtime figures are whatever the
+// test last set, so it can make visitors "arrive".
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join } from 'node:path';
-import { BREAKDOWN_DIMENSIONS } from '@footfall/core-model/schemas';
+import { parseDayRange, previousRange } from '@footfall/core-model';
+import {
+  BREAKDOWN_DIMENSIONS,
+  type RealtimeResponse,
+  type TimeseriesPoint,
+} from '@footfall/core-model/schemas';
+import type { Interval } from '../../src/interval';
 import { checkRange } from '../../src/period';
 import { isValidTimeZone } from '../../src/timeZones';
-import { cannedRows, cannedSeries, SITES } from '../fixtures/cannedData';
+import { cannedRealtime, cannedRows, cannedSeries, SITES } from '../fixtures/cannedData';
 
 export const FAKE_USER = { username: 'admin', password: 'correct horse battery staple' };
 
@@ -41,6 +49,12 @@ export interface FakeApi {
   hold(): () => void;
   /** What GET /api/status answers from now on (`ok` at first). */
   setPipeline(state: 'ok' | 'behind' | 'unknown', lagSeconds?: number): void;
+  /** What `GET /api/stats/realtime?site=` answers from now on (the canned figures until then). */
+  setRealtime(site: string, figures: Partial<Omit<RealtimeResponse, 'site'>>): void;
+  /** A site that had no views before `day` (`YYYY-MM-DD`): its previous periods are empty. */
+  launchSite(site: string, day: string): void;
+  /** Adds views to the last bucket of every time series of `site`, as if they had just arrived. */
+  addViews(site: string, views: number): void;
   close(): Promise<void>;
 }
 
@@ -86,6 +100,40 @@ export async function startFakeApi(staticDir: string): Promise<FakeApi> {
   let pipeline: { state: 'ok' | 'behind' | 'unknown'; lagSeconds: number | null } = {
     state: 'ok',
     lagSeconds: null,
+  };
+  const realtime = new Map<string, RealtimeResponse>();
+  const launches = new Map<string, string>();
+  const added = new Map<string, number>();
+
+  /** A period's points and totals, with the test's launch day and added views applied. */
+  const period = (
+    site: string,
+    from: string,
+    to: string,
+    interval: Interval,
+    tz: string,
+    path: string | null,
+  ) => {
+    const canned = cannedSeries(site, from, to, interval, tz, path);
+    const launch = launches.get(site);
+    const extra = path ? 0 : (added.get(site) ?? 0);
+    const points: TimeseriesPoint[] = canned.points.map((p, i) => {
+      if (launch && p.t < launch) return { ...p, views: 0, visitors: 0, avgDuration: 0, avgScroll: 0 };
+      return i === canned.points.length - 1 ? { ...p, views: p.views + extra } : p;
+    });
+    const views = points.reduce((sum, p) => sum + p.views, 0);
+    const weighted = (key: 'avgDuration' | 'avgScroll') =>
+      views ? points.reduce((sum, p) => sum + p[key] * p.views, 0) / views : 0;
+    return {
+      points,
+      totals: {
+        views,
+        visitors: points.reduce((sum, p) => sum + p.visitors, 0),
+        avgDuration: weighted('avgDuration'),
+        avgScroll: weighted('avgScroll'),
+        bots: canned.bots,
+      },
+    };
   };
 
   const requireSession = (req: IncomingMessage) => {
@@ -152,24 +200,28 @@ export async function startFakeApi(staticDir: string): Promise<FakeApi> {
       if (!isValidTimeZone(tz))
         throw new HttpError(400, 'invalid_timezone', `tz: "${tz}" is not an IANA time zone`);
       const path = q.get('path');
-      const { points, bots } = cannedSeries(site, from, to, interval as 'day', tz, path);
-      const views = points.reduce((s, p) => s + p.views, 0);
-      const weighted = (key: 'avgDuration' | 'avgScroll') =>
-        views ? points.reduce((s, p) => s + p[key] * p.views, 0) / views : 0;
-      return json(res, 200, {
-        site,
-        path,
-        interval,
-        tz,
-        points,
-        totals: {
-          views,
-          visitors: points.reduce((s, p) => s + p.visitors, 0),
-          avgDuration: weighted('avgDuration'),
-          avgScroll: weighted('avgScroll'),
-          bots,
-        },
-      });
+      const compare = q.get('compare');
+      if (compare !== null && compare !== 'previous')
+        throw new HttpError(400, 'invalid_compare', 'compare: must be previous');
+      const current = period(site, from, to, interval as Interval, tz, path);
+      let previous: object | undefined;
+      if (compare === 'previous') {
+        const range = parseDayRange(from, to);
+        if (!range.ok) throw new HttpError(400, range.error.code, range.error.message);
+        const before = previousRange(range.value, interval as Interval);
+        previous = {
+          from: before.fromKey,
+          to: before.toKey,
+          ...period(site, before.fromKey, before.toKey, interval as Interval, tz, path),
+        };
+      }
+      return json(res, 200, { site, path, interval, tz, ...current, ...(previous ? { previous } : {}) });
+    }
+    if (path === '/api/stats/realtime') {
+      const site = q.get('site') ?? '';
+      if (!SITES.includes(site))
+        throw new HttpError(403, 'site_not_allowed', `site: ${site} is not configured`);
+      return json(res, 200, realtime.get(site) ?? cannedRealtime(site));
     }
     if (path === '/api/stats/breakdown') {
       const { site, from, to } = rangeOf(q);
@@ -250,6 +302,15 @@ export async function startFakeApi(staticDir: string): Promise<FakeApi> {
         };
       });
       return release;
+    },
+    setRealtime(site, figures) {
+      realtime.set(site, { ...(realtime.get(site) ?? cannedRealtime(site)), ...figures, site });
+    },
+    launchSite(site, day) {
+      launches.set(site, day);
+    },
+    addViews(site, views) {
+      added.set(site, (added.get(site) ?? 0) + views);
     },
     setPipeline(state, lagSeconds) {
       pipeline = { state, lagSeconds: lagSeconds ?? null };

@@ -143,4 +143,56 @@ describe('api client', () => {
     expect(r.ok && r.value.filename).toBe('a.com-2026-11-01.csv');
     expect(r.ok && (await r.value.blob.text())).toBe(csv);
   });
+
+  it('asks for the previous period and reads it, refusing one whose numbers are missing', async () => {
+    // Prepare
+    const series = { site: 'a.com', path: null, interval: 'day', tz: 'UTC', points: [], totals: TOTALS };
+    const previous = { from: '2026-10-25', to: '2026-10-31', points: [], totals: { ...TOTALS, views: 8 } };
+    const canned = cannedFetch(
+      json(200, { ...series, previous }),
+      json(200, { ...series, previous: { ...previous, totals: { views: 8 } } }),
+    );
+    const api = createApiClient({ fetch: canned.fetch, token: () => 'tok' });
+    const params = { site: 'a.com', from: '2026-11-01', to: '2026-11-07', compare: 'previous' as const };
+
+    // Act
+    const good = await api.timeseries(params);
+    const bad = await api.timeseries(params);
+
+    // Assess
+    expect(canned.calls[0]?.url).toBe(
+      '/api/stats/timeseries?site=a.com&from=2026-11-01&to=2026-11-07&compare=previous',
+    );
+    expect(good.ok && good.value.previous?.totals.views).toBe(8);
+    expect(!bad.ok && bad.error.message).toBe(
+      "The server's answer was not understood (previous period's totals).",
+    );
+  });
+
+  it('reads the realtime figures, never from the HTTP cache', async () => {
+    // Prepare
+    const body = {
+      site: 'a.com',
+      windowSeconds: 300,
+      views: 5,
+      visitors: 3,
+      pages: [
+        { value: '/', views: 4 },
+        { value: '(other)', views: 1 },
+      ],
+      referrers: [{ value: 'news.ycombinator.com', views: 2 }],
+    };
+    const canned = cannedFetch(json(200, body), json(200, { ...body, pages: [{ value: '/' }] }));
+    const api = createApiClient({ fetch: canned.fetch, token: () => 'tok' });
+
+    // Act
+    const good = await api.realtime('a.com');
+    const bad = await api.realtime('a.com');
+
+    // Assess
+    expect(good.ok && good.value).toEqual(body);
+    expect(canned.calls[0]?.url).toBe('/api/stats/realtime?site=a.com');
+    expect(canned.calls[0]?.init.cache).toBe('no-store');
+    expect(!bad.ok && bad.error.code).toBe('invalid_response');
+  });
 });

@@ -1,5 +1,6 @@
 import {
   formatCount,
+  formatDayRange,
   formatDuration,
   formatPercent,
   fullLabel,
@@ -92,5 +93,17 @@ describe('share bars', () => {
     expect(shareWidth(0.125)).toBe('12.5%');
     expect(shareWidth(1 / 3)).toBe('33.3%');
     expect(shareWidth(2)).toBe('100%');
+  });
+});
+
+describe('formatDayRange', () => {
+  it('writes a range of days short, and one day as itself', () => {
+    // Act / Assess (ICU may put thin spaces around the dash)
+    expect(formatDayRange('2026-11-13', '2026-11-19', 'en-GB').replace(/\s/g, ' ')).toBe('13 – 19 Nov 2026');
+    expect(formatDayRange('2026-10-28', '2026-11-03', 'en-US').replace(/\s/g, ' ')).toBe(
+      'Oct 28 – Nov 3, 2026',
+    );
+    expect(formatDayRange('2026-11-25', '2026-11-25', 'en-GB')).toBe('25 Nov 2026');
+    expect(formatDayRange('nonsense', '2026-11-25', 'en-GB')).toBe('nonsense – 2026-11-25');
   });
 });

@@ -1,5 +1,5 @@
 import { addDays, daysInRange, isDay, todayIn } from '../../src/days';
-import { checkRange, MAX_RANGE_DAYS, periodRange } from '../../src/period';
+import { checkRange, includesToday, MAX_RANGE_DAYS, periodRange } from '../../src/period';
 
 // 2026-11-26 23:30 UTC: already the 27th in Tokyo, still the 26th in Los Angeles.
 const NOW = new Date('2026-11-26T23:30:00Z');
@@ -66,5 +66,16 @@ describe('periodRange', () => {
     expect(!reversed.ok && reversed.error.message).toBe('The start date must not be after the end date.');
     expect(!missing.ok && missing.error.message).toBe('Pick a start and an end date.');
     expect(!tooLong.ok && tooLong.error.message).toBe('Pick at most 400 days.');
+  });
+});
+
+describe('includesToday', () => {
+  it("is true for a range holding the zone's today, whose figures still grow", () => {
+    // Act / Assess: 23:30 UTC on the 26th is the 27th in Tokyo
+    expect(includesToday({ from: '2026-11-20', to: '2026-11-26' }, NOW, 'UTC')).toBe(true);
+    expect(includesToday({ from: '2026-11-20', to: '2026-11-26' }, NOW, 'Asia/Tokyo')).toBe(false);
+    expect(includesToday({ from: '2026-11-27', to: '2026-11-27' }, NOW, 'Asia/Tokyo')).toBe(true);
+    expect(includesToday({ from: '2026-10-01', to: '2026-10-31' }, NOW, 'UTC')).toBe(false);
+    expect(includesToday({ from: '2026-11-27', to: '2026-12-31' }, NOW, 'UTC')).toBe(false);
   });
 });

@@ -38,6 +38,26 @@ describe('URL-hash state', () => {
     expect(parseViewState('')).toEqual({ period: '7d' });
   });
 
+  it('keeps the comparison as compare=previous, after the other fields, and only when it is on', () => {
+    // Prepare
+    const state = { site: 'example.com', period: '30d' as const, tz: 'UTC', compare: true };
+
+    // Act
+    const hash = formatViewState(state);
+
+    // Assess
+    expect(hash).toBe('#site=example.com&period=30d&tz=UTC&compare=previous');
+    expect(parseViewState(hash)).toEqual(state);
+    expect(formatViewState({ ...state, compare: false })).toBe('#site=example.com&period=30d&tz=UTC');
+    expect(formatViewState({ ...state, compare: undefined })).toBe('#site=example.com&period=30d&tz=UTC');
+  });
+
+  it('ignores a comparison it does not know', () => {
+    // Act / Assess
+    expect(parseViewState('#period=7d&compare=year')).toEqual({ period: '7d' });
+    expect(parseViewState('#period=7d&compare=1')).toEqual({ period: '7d' });
+  });
+
   it('keeps custom days only for a custom period', () => {
     // Act / Assess
     expect(parseViewState('#period=30d&from=2026-11-01&to=2026-11-02')).toEqual({ period: '30d' });
@@ -63,6 +83,17 @@ describe('resolveView', () => {
     // Assess
     expect(view.state.site).toBe('example.com');
     expect(view.state.path).toBeUndefined();
+  });
+
+  it('keeps the comparison through defaults, also when the site is replaced', () => {
+    // Act
+    const view = resolveView({ site: 'gone.example', period: '7d', compare: true }, CONTEXT);
+
+    // Assess
+    expect(view.state).toEqual({ site: 'example.com', period: '7d', tz: 'Europe/Paris', compare: true });
+    expect(formatViewState(view.state)).toBe(
+      '#site=example.com&period=7d&tz=Europe%2FParis&compare=previous',
+    );
   });
 
   it('keeps the page filter on a known site', () => {

@@ -19,10 +19,14 @@ import {
   keyId,
   keyParts,
   MAX_ADDS_PER_UPDATE,
+  type MinuteDelta,
   nodeBudget,
   OTHER_ENTRY,
   packPageHour,
   packPair,
+  REALTIME_KEEP_SECONDS,
+  realtimeKey,
+  realtimeUpdate,
   SIZE_ATTRIBUTE,
   seriesKey,
   type TrieDimension,
@@ -34,6 +38,7 @@ import {
 } from '@footfall/core-model';
 import { describeError } from '../awsErrors';
 import { runBounded } from '../runBounded';
+import { planRealtime } from './realtimeWrite';
 import { type NodeView, type RoutedPart, routeValue, type ValueGroup, valueGroup } from './routeValue';
 import type { TrieKnowledge } from './TrieKnowledge';
 import { type LedgerStats, type Unreverted, WriteLedger } from './WriteLedger';
@@ -335,6 +340,37 @@ export async function applyViewDelta(
       return writes;
     };
 
+    // A realtime minute item: planned from what is known of it (nothing: treated as empty), and planned again
+    // from the item a refused write returns; the third try names no value, which always fits.
+    const realtimeWriteFor =
+      (m: MinuteDelta): Write =>
+      async () => {
+        const key = realtimeKey(m.site, m.minute);
+        const expiresAt = Math.floor(Date.parse(`${m.minute}:00Z`) / 1000) + REALTIME_KEEP_SECONDS;
+        for (let attempt = 0; attempt < 3; attempt++) {
+          const plan = planRealtime(m, key, ctx.knowledge.node(key, now()), attempt === 2);
+          const written = new Map(plan.adds);
+          if (plan.bytes > 0) written.set(SIZE_ATTRIBUTE, BigInt(plan.bytes));
+          const r = await ledger.update(
+            realtimeUpdate(ctx.tableName, key, plan.adds, plan.bytes, expiresAt),
+            written,
+          );
+          if (r.kind === 'ok') {
+            ctx.knowledge.learnWrite(key, r.output.Attributes, plan.adds, plan.bytes, now());
+            return;
+          }
+          if (r.kind === 'condition') {
+            ctx.knowledge.learnItem(key, r.item, now());
+            continue;
+          }
+          if (r.kind === 'permanent') {
+            await deadLetter({ target: key, adds: written }, describeError(r.error));
+            return;
+          }
+          throw new Stop('write-failed', r.error);
+        }
+      };
+
     let unrouted = groupsOf(days);
     const counted = new Set<ValueGroup>();
     for (let round = 0; round === 0 || unrouted.length > 0; round++) {
@@ -413,6 +449,7 @@ export async function applyViewDelta(
           for (const adds of chunks(d.tech))
             writes.push(counterWrite(counterUpdate(ctx.tableName, techKey(d.site, d.day), adds), adds));
         }
+        for (const m of delta.minutes()) writes.push(realtimeWriteFor(m));
         // Unreadable records are kept too, so an operator can see them (and replay them if a fix makes them
         // readable).
         for (const p of poison)

@@ -1,0 +1,117 @@
+// What realtime adds to aggregation: write units of the minute items per view, for a busy site (batches of 100
+// filled within the stream's 5 s window) and a quiet one (one record per batch).
+import { DynamoDBClient, type UpdateItemCommandInput } from '@aws-sdk/client-dynamodb';
+import { decodeKey, decodeStoredView, encodeRawView, isRealtimeKey } from '@footfall/core-model';
+import { createTableFromTemplate, localClientConfig, readTableDefinition } from '@footfall/dynamodb-local';
+import { createLogger } from '@footfall/kernel';
+import { createStreamHandler } from '@footfall/stream-trigger-fn';
+import { lambdaContext } from '@footfall/testing';
+import type { DynamoDBRecord } from 'aws-lambda';
+
+export interface RealtimeResult {
+  /** Added write units per view, records arriving 20 a second in batches of 100. */
+  busyPerView: number;
+  /** Added write units per view, one record per batch. */
+  quietPerView: number;
+  views: number;
+}
+
+/**
+ * Gives the records arrival times `gapMs` apart, as if they were happening now: each view keeps one time (its
+ * pageview's), so engagement records still match the view they change.
+ */
+function arriving(records: readonly DynamoDBRecord[], start: number, gapMs: number): DynamoDBRecord[] {
+  const times = new Map<string, number>();
+  return records.map((r, i) => {
+    const key = decodeKey(r.dynamodb?.Keys);
+    const id = key.ok ? key.value.path : '';
+    if (!times.has(id)) times.set(id, start + i * gapMs);
+    const time = times.get(id) ?? start;
+    const d = r.dynamodb ?? {};
+    // A view's image is re-encoded at its new time; an early engagement's image has no time to move.
+    const retimed = (image: typeof d.NewImage) => {
+      const stored = decodeStoredView(image);
+      return stored.ok && stored.value.kind === 'view'
+        ? (encodeRawView({ ...stored.value.view, time }) as typeof image)
+        : image;
+    };
+    return {
+      ...r,
+      dynamodb: {
+        ...d,
+        ...(d.NewImage ? { NewImage: retimed(d.NewImage) } : {}),
+        ...(d.OldImage ? { OldImage: retimed(d.OldImage) } : {}),
+      },
+    };
+  });
+}
+
+/** When a record's view was seen (0 for an early engagement, which has no time). */
+const timeOf = (r: DynamoDBRecord): number => {
+  const stored = decodeStoredView(r.dynamodb?.NewImage);
+  return stored.ok && stored.value.kind === 'view' ? stored.value.view.time : 0;
+};
+
+/** Replays records with the trigger's clock at each batch's newest record; returns the realtime items' units. */
+async function replayRealtime(
+  endpoint: string,
+  tableName: string,
+  records: DynamoDBRecord[],
+  batchSize: number,
+) {
+  const definition = readTableDefinition();
+  const client = new DynamoDBClient(localClientConfig(endpoint));
+  const { StreamSpecification: _stream, ...withoutStream } = definition.createTable;
+  await createTableFromTemplate(client, {
+    tableName,
+    definition: { ...definition, createTable: withoutStream },
+  });
+  let units = 0;
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      const result = await next(args);
+      const input = args.input as UpdateItemCommandInput;
+      const out = result.output as { ConsumedCapacity?: { CapacityUnits?: number } };
+      if (isRealtimeKey(input.Key)) units += out.ConsumedCapacity?.CapacityUnits ?? 0;
+      return result;
+    },
+    { step: 'initialize', name: 'footfallRealtimeMeter' },
+  );
+  let clock = 0;
+  const trigger = createStreamHandler({
+    tableName,
+    dynamodb: client,
+    metricsNamespace: '',
+    log: createLogger({ level: 'error', sink: () => {} }),
+    now: () => clock,
+  });
+  for (let i = 0; i < records.length; i += batchSize) {
+    const batch = records.slice(i, i + batchSize);
+    clock = Math.max(...batch.map(timeOf)) + 1_000;
+    const out = await trigger({ Records: batch }, lambdaContext());
+    if (out.batchItemFailures.length > 0) throw new Error(`realtime replay: batch at ${i} failed`);
+  }
+  client.destroy();
+  return units;
+}
+
+/**
+ * Measures realtime's added write units on the first `count` records of a workload: at 20 records a second in
+ * batches of 100 (a site busy enough to fill a batch inside the 5 s window) and at one record a minute in
+ * batches of 1 (a quiet site).
+ */
+export async function measureRealtime(
+  endpoint: string,
+  records: readonly DynamoDBRecord[],
+  count = 5_000,
+): Promise<RealtimeResult> {
+  const part = records.slice(0, count);
+  const views = part.filter((r) => r.eventName === 'INSERT').length;
+  // From now on: DynamoDB Local deletes items whose TTL (an hour after their minute) has passed.
+  const start = Math.floor(Date.now() / 60_000) * 60_000;
+  const busy = await replayRealtime(endpoint, 'bench-realtime-busy', arriving(part, start, 50), 100);
+  const quietPart = part.slice(0, 1_000);
+  const quietViews = quietPart.filter((r) => r.eventName === 'INSERT').length;
+  const quiet = await replayRealtime(endpoint, 'bench-realtime-quiet', arriving(quietPart, start, 60_000), 1);
+  return { busyPerView: busy / views, quietPerView: quiet / quietViews, views };
+}
