@@ -62,7 +62,6 @@ export function dashboardPage(options: DashboardPageOptions): DashboardPage {
 
   const status = h('p', { class: 'status', role: 'status' });
   const behind = behindBanner();
-  let statusTimer: ReturnType<typeof setInterval> | undefined;
   const signOut = h('button', { type: 'button', class: 'sign-out' }, 'Sign out');
   const summary = h('p', { class: 'summary' }, '\u00a0');
   const setState = (next: ViewState) => {
@@ -233,6 +232,8 @@ export function dashboardPage(options: DashboardPageOptions): DashboardPage {
     run: () => refresh(),
     visibility,
   });
+  // Whether counting is behind: asked again each minute while the tab is visible, never while it is hidden.
+  const statusSchedule = refreshScheduler({ everyMs: STATUS_REFRESH_MS, run: checkStatus, visibility });
 
   /** A scheduled refresh of the figures: only when the period holds today, whose figures still grow. */
   const refresh = (): Promise<unknown> | undefined => {
@@ -339,11 +340,11 @@ export function dashboardPage(options: DashboardPageOptions): DashboardPage {
         intervals: early.interval ? [early.interval] : ['day'],
         tz: early.tz ?? options.browserTz,
       });
-      statusTimer = setInterval(() => void checkStatus(), STATUS_REFRESH_MS);
+      statusSchedule.start();
       await loadSites();
     },
     dispose() {
-      clearInterval(statusTimer);
+      statusSchedule.stop();
       window.removeEventListener('hashchange', onHashChange);
       realtimeSchedule.stop();
       figuresSchedule.stop();

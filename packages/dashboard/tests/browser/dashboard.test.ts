@@ -19,6 +19,9 @@ import {
 } from '../helpers/dashboardUi';
 import { FAKE_USER, type FakeApi, startFakeApi } from '../helpers/fakeApi';
 
+// A guard against a hung browser, not a speed check: a busy CI machine takes well over 5 s for one of these.
+jest.setTimeout(30_000);
+
 const ARTIFACTS = resolve(__dirname, '../../test-results');
 const ZONE = 'Europe/Paris';
 
@@ -282,13 +285,13 @@ describe('dashboard against the fake API', () => {
       expect(await banner.textContent()).toContain('Counting is 7 minutes behind');
       const [bannerBox, controlsBox] = await Promise.all([
         banner.boundingBox(),
-        page.getByLabel('Period').boundingBox(),
+        page.getByLabel('Period', { exact: true }).boundingBox(),
       ]);
       expect(bannerBox?.y ?? 0).toBeLessThan(controlsBox?.y ?? 0);
 
       // Act: caught up; the next view asks again.
       fake.setPipeline('ok');
-      await andWaitForData(page, () => page.getByLabel('Period').selectOption('today'));
+      await andWaitForData(page, () => page.getByLabel('Period', { exact: true }).selectOption('today'));
 
       // Assess
       await banner.waitFor({ state: 'hidden' });

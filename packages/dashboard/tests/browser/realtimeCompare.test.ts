@@ -26,6 +26,9 @@ import {
 import { FAKE_USER, type FakeApi, startFakeApi } from '../helpers/fakeApi';
 import { controlVisibility, type PageVisibility } from '../helpers/pageVisibility';
 
+// A guard against a hung browser, not a speed check: a busy CI machine takes well over 5 s for one of these.
+jest.setTimeout(30_000);
+
 const ARTIFACTS = resolve(__dirname, '../../test-results');
 const ZONE = 'Europe/Paris';
 const SITE = 'example.com';
