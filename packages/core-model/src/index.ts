@@ -72,6 +72,7 @@ export {
   TTL_ATTRIBUTE,
 } from './keys';
 export {
+  accessChange,
   DEVICES,
   type Device,
   decodeRawView,
@@ -86,12 +87,16 @@ export {
   engagementUpsert,
   isNormalUsername,
   LIMITS,
+  MAX_USER_SITES,
   normaliseUsername,
   pageviewUpsert,
   passwordChange,
   passwordHashUpgrade,
   type RawView,
+  ROLES,
+  type Role,
   reservedAttempt,
+  roleOf,
   SIGNIN_MAX_FAILURES,
   SIGNIN_WINDOW_MS,
   type SigninThrottle,
@@ -146,7 +151,35 @@ export {
   seriesKey,
   seriesRange,
 } from './series';
+export {
+  decodeShare,
+  decodeShareList,
+  MAX_SHARE_ORIGINS,
+  SHARE_ID_BYTES,
+  SHARE_ID_PATTERN,
+  SHARE_ORIGIN_PATTERN,
+  SHARES_PARTITION,
+  type ShareLink,
+  shareCreation,
+  shareIsLive,
+  shareKey,
+  shareRemoval,
+  sharesQuery,
+} from './shares';
 export { normaliseSite } from './site';
+export {
+  decodeSiteList,
+  isValidSite,
+  SITE_PATTERN,
+  SITES_PARTITION,
+  SITES_SEEDED_SECTION,
+  type SiteList,
+  siteCreation,
+  siteItemKey,
+  siteRemoval,
+  sitesQuery,
+  sitesSeededMarker,
+} from './sites';
 export {
   type DecodedRecord,
   decodeRecord,

@@ -157,3 +157,38 @@ export interface BreakdownResponse {
 export interface ErrorResponse {
   error: { code: string; message: string };
 }
+
+/** `POST /api/sites` (admin): the site to add. */
+export const siteCreationBody = z.object({ host });
+export type SiteCreationBody = z.infer<typeof siteCreationBody>;
+
+/** Who is asking, as `GET /api/sites` tells the dashboard (an admin sees the admin page; a share link neither). */
+export type Viewer = 'admin' | 'viewer' | 'share';
+export interface SitesAccess extends SitesResponse {
+  role: Viewer;
+}
+
+/**
+ * `POST /api/sites/{host}/shares` (admin): an optional expiry (ISO 8601 instant) and the origins allowed to
+ * embed the link in an iframe.
+ */
+export const shareCreationBody = z.object({
+  expiresAt: z.optional(z.iso.datetime({ offset: true })),
+  origins: z.optional(
+    z.array(z.string().check(z.regex(/^https?:\/\/[a-z0-9.-]{1,253}(?::\d{1,5})?$/))).check(z.maxLength(10)),
+  ),
+});
+export type ShareCreationBody = z.infer<typeof shareCreationBody>;
+
+/** One share link as the API answers it. */
+export interface ShareLinkResponse {
+  id: string;
+  url: string;
+  site: string;
+  createdAt: string;
+  expiresAt: string | null;
+  origins: string[];
+}
+export interface SharesResponse {
+  shares: ShareLinkResponse[];
+}

@@ -20,6 +20,7 @@ export {
 export { type DeadLetterList, listDeadLetters, type ReplayResult, replayDeadLetter } from './deadLetters';
 export { AggregateWriteError, StoreError } from './errors';
 export { getItem, type ReadItem } from './getItem';
+export { queryPartition } from './queryPartition';
 export {
   type BreakdownOptions,
   buildBreakdown,
@@ -50,12 +51,14 @@ export {
 } from './reports/timeseries';
 export { runBounded } from './runBounded';
 export { scanItems } from './scanItems';
+export { createShare, deleteShare, listShares, readShare } from './shares';
 export {
   clearSigninThrottle,
   type Reservation,
   type ReservationOutcome,
   reserveSigninAttempt,
 } from './signinThrottle';
+export { addSite, listSites, removeSite, type SiteListRead, seedSites } from './sites';
 export type { Table } from './table';
 export {
   addUser,
@@ -66,6 +69,7 @@ export {
   removeUser,
   replaceUser,
   type StoredUser,
+  setUserAccess,
   signOutUser,
   type UserList,
   type UserRead,
