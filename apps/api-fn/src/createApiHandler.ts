@@ -5,7 +5,7 @@ import { isTransientAwsError } from '@footfall/store';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { createKeyProvider } from './authKey';
 import type { ApiConfig } from './config';
-import { MAX_SESSION_CACHE_SECONDS, RETRY_AFTER_SECONDS } from './constants';
+import { MAX_SESSION_CACHE_SECONDS, MAX_SITE_CACHE_SECONDS, RETRY_AFTER_SECONDS } from './constants';
 import type { RequestContext } from './context';
 import { ApiError, notFound, ServiceUnavailableError } from './errors';
 import {
@@ -20,6 +20,8 @@ import {
 import { type CorsPolicy, matchRoute, ROUTES } from './router';
 import { withSecurityHeaders } from './securityHeaders';
 import { createSessionCache } from './sessionCache';
+import { createShareCache } from './shareCache';
+import { createSiteCache, type SiteCache } from './siteCache';
 import { createStaticFiles } from './staticFiles';
 
 /** What a handler is built from; tests pass their own client, clock, key and log sink. */
@@ -32,6 +34,8 @@ export interface ApiHandlerOptions {
   loadAuthKey?: () => Promise<string>;
   /** Where log lines go; stdout by default. */
   logSink?: LogSink;
+  /** The site list; read from the table (at most SITE_CACHE_SECONDS old) by default. Unit tests fix it. */
+  sites?: SiteCache;
 }
 
 /** The Lambda handler for API Gateway HTTP API (payload 2.0) events. */
@@ -70,6 +74,8 @@ export function createApiHandler(options: ApiHandlerOptions): ApiHandler {
   });
   const sessions = createSessionCache((config.sessionCacheSeconds ?? MAX_SESSION_CACHE_SECONDS) * 1000);
   const table = { dynamodb, tableName: config.tableName };
+  const sites = options.sites ?? createSiteCache((config.siteCacheSeconds ?? MAX_SITE_CACHE_SECONDS) * 1000);
+  const shares = createShareCache((config.sessionCacheSeconds ?? MAX_SESSION_CACHE_SECONDS) * 1000);
 
   return async (event, context) => {
     const started = now();
@@ -96,6 +102,8 @@ export function createApiHandler(options: ApiHandlerOptions): ApiHandler {
       now,
       authKey,
       sessions,
+      sites,
+      shares,
       staticFiles,
       capacity: { readUnits: 0, writeUnits: 0 },
     };
