@@ -18,6 +18,10 @@ export interface CliOptions {
   fromTable?: string | undefined;
   /** `import legacy`: read and report only. */
   dryRun: boolean;
+  /** `user add|grant`: admin or viewer. */
+  role?: string | undefined;
+  /** `user add|grant|revoke`: comma-separated sites. */
+  sites?: string | undefined;
   help: boolean;
 }
 
@@ -31,12 +35,22 @@ export interface ParsedArgs {
 export const USAGE = `Usage: footfall <command> [options]
 
 Commands:
-  user add <name> [--password-stdin]   create a dashboard user (asks for the password, or reads it from stdin)
+  user add <name> [--role admin|viewer] [--sites a.com,b.com] [--password-stdin]
+                                        create a dashboard user (asks for the password, or reads it from
+                                        stdin); an admin (the default) reads every site and manages them, a
+                                        viewer reads only its --sites
+  user grant <name> [--role admin|viewer] [--sites a.com,b.com]
+                                        set a user's role and/or add sites a viewer may read (within a minute)
+  user revoke <name> --sites a.com,b.com
+                                        remove sites a viewer may read (within a minute)
   user passwd <name> [--password-stdin] set a user's password and end the user's sessions
   user signout <name>                   end every session of a user (within a minute)
   user remove <name>                    delete a user (its sessions end within a minute)
-  user list                             list users (scans the table)
+  user list                             list users with their role and sites (scans the table)
   user migrate                          move users stored with capitals to lower-case names (older versions)
+  site add <host>                       accept events for a site (within a minute, no deploy)
+  site remove <host>                    refuse its events from now on; its numbers stay in the table
+  site list                             the sites events are accepted for
   key generate                          print a new session key (store it as the AUTH_KEY SSM SecureString)
   key rotate [--parameter NAME] [--token-ttl SECONDS] [--force]
                                         put a new key first in the SSM parameter, keeping the current one
@@ -81,6 +95,8 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
         force: { type: 'boolean', default: false },
         'from-table': { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
+        role: { type: 'string' },
+        sites: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -99,6 +115,8 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
         force: values.force === true,
         fromTable: values['from-table'],
         dryRun: values['dry-run'] === true,
+        role: values.role,
+        sites: values.sites,
         help: values.help === true,
       },
     };
