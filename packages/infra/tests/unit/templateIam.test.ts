@@ -1,12 +1,23 @@
 // template.yaml's IAM: exact actions on exact ARNs, no wildcards, no SAM-generated roles with managed policies.
 import {
+  accessChange,
   DEAD_LETTER_PARTITION,
   deadLetterKey,
   PARTITION_KEY,
   passwordHashUpgrade,
+  SHARES_PARTITION,
+  SITES_PARTITION,
   SORT_KEY,
   seriesKey,
+  shareCreation,
+  shareKey,
+  shareRemoval,
+  sharesQuery,
+  siteCreation,
   sitePartition,
+  siteRemoval,
+  sitesQuery,
+  sitesSeededMarker,
   THROTTLE_ATTRIBUTES,
   techKey,
   throttleKey,
@@ -155,6 +166,18 @@ describe('template.yaml IAM', () => {
       },
       {
         Effect: 'Allow',
+        Action: ['dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:Query'],
+        Resource: table,
+        Condition: onLeadingKeys([SITES_PARTITION]),
+      },
+      {
+        Effect: 'Allow',
+        Action: ['dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:Query'],
+        Resource: table,
+        Condition: onLeadingKeys([SHARES_PARTITION]),
+      },
+      {
+        Effect: 'Allow',
         Action: 'dynamodb:DeleteItem',
         Resource: table,
         Condition: onLeadingKeys([`${THROTTLE_PREFIX}*`]),
@@ -194,6 +217,55 @@ describe('template.yaml IAM', () => {
     }
     expect(allowedFor(USERS)).not.toContain(USER_ATTRIBUTES.sessionEpoch);
     expect(allowedFor(USERS)).not.toContain(USER_ATTRIBUTES.createdAt);
+  });
+
+  it('grants the site list and share links on their own partitions only, the keys every command of theirs uses', () => {
+    // Prepare
+    const statements = roleStatements(resource(template, 'ApiFnRole').Properties);
+    const grantsOn = (partition: string) =>
+      statements
+        .filter((s) => JSON.stringify(s.Condition) === JSON.stringify(onLeadingKeys([partition])))
+        .flatMap((s) => listOf(s.Action) as string[]);
+    const now = Date.UTC(2026, 0, 1);
+    const link = { id: 'A'.repeat(24), site: 'example.com', createdAt: now, origins: [] };
+
+    // Act: the partition each command names, by what it does
+    const commands: [string, string][] = [
+      ['dynamodb:PutItem', siteCreation('example.com', now).Item[PARTITION_KEY]?.S ?? ''],
+      ['dynamodb:PutItem', sitesSeededMarker(now).Item[PARTITION_KEY]?.S ?? ''],
+      ['dynamodb:DeleteItem', siteRemoval('example.com').Key.Path.S],
+      ['dynamodb:Query', sitesQuery().ExpressionAttributeValues[':p']?.S ?? ''],
+      ['dynamodb:PutItem', shareCreation(link).Item[PARTITION_KEY]?.S ?? ''],
+      ['dynamodb:GetItem', shareKey(link.id).Path.S],
+      ['dynamodb:DeleteItem', shareRemoval(link.id, link.site).Key.Path.S],
+      ['dynamodb:Query', sharesQuery().ExpressionAttributeValues[':p']?.S ?? ''],
+    ];
+
+    // Assess: each is granted on exactly its partition, which is neither a site's aggregates nor a user
+    for (const [action, partition] of commands) expect(grantsOn(partition)).toContain(action);
+    expect([SITES_PARTITION, SHARES_PARTITION].map(prefixOf)).not.toContain(SITES);
+    expect(SITES_PARTITION.startsWith(SITES.slice(0, -1))).toBe(false);
+    expect(grantsOn(SITES_PARTITION)).not.toContain('dynamodb:UpdateItem');
+    expect(grantsOn(SHARES_PARTITION)).not.toContain('dynamodb:UpdateItem');
+  });
+
+  it('gives api-fn no way to change a role: the CLI sets roles and sites', () => {
+    // Prepare
+    const statements = roleStatements(resource(template, 'ApiFnRole').Properties);
+    const userUpdate = statements.find(
+      (s) =>
+        s.Action === 'dynamodb:UpdateItem' && JSON.stringify(s.Condition).includes(JSON.stringify([USERS])),
+    )?.Condition as Record<string, Record<string, string[]>> | undefined;
+
+    // Act
+    const allowed = userUpdate?.['ForAllValues:StringEquals']?.['dynamodb:Attributes'] ?? [];
+
+    // Assess
+    expect(allowed).toEqual(expect.arrayContaining(KEYS));
+    for (const name of attributesOf(accessChange('bob', 'viewer', ['a.com'])).filter(
+      (n) => !KEYS.includes(n),
+    ))
+      expect(allowed).not.toContain(name);
   });
 
   it('lets api-fn read only the one key parameter', () => {
