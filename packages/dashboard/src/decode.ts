@@ -1,6 +1,8 @@
 // Light checks of the API's answers: enough that a surprising body becomes a message, not a blank screen.
 import type {
   BreakdownResponse,
+  ShareLinkResponse,
+  SharesResponse,
   SigninResponse,
   SitesResponse,
   TimeseriesResponse,
@@ -25,9 +27,35 @@ export function decodeSignin(body: unknown): Decoded<SigninResponse> {
 }
 
 /** Checks a site list. */
-export function decodeSites(body: unknown): Decoded<SitesResponse> {
+export function decodeSites(body: unknown): Decoded<SitesAnswer> {
   if (!isRecord(body) || !Array.isArray(body.sites)) return unexpected('sites');
-  return ok({ sites: body.sites.filter((s): s is string => typeof s === 'string') });
+  const role =
+    body.role === 'admin' || body.role === 'viewer' || body.role === 'share' ? body.role : undefined;
+  return ok({ sites: body.sites.filter((s): s is string => typeof s === 'string'), role });
+}
+
+/** The sites the caller may read, and who the caller is (an older API sends no role). */
+export interface SitesAnswer extends SitesResponse {
+  role?: 'admin' | 'viewer' | 'share' | undefined;
+}
+
+/** Checks a share link list. */
+export function decodeShares(body: unknown): Decoded<SharesResponse> {
+  if (!isRecord(body) || !Array.isArray(body.shares)) return unexpected('share links');
+  const shares: ShareLinkResponse[] = [];
+  for (const s of body.shares) {
+    if (!isRecord(s) || typeof s.id !== 'string' || typeof s.url !== 'string')
+      return unexpected('share link');
+    shares.push({
+      id: s.id,
+      url: s.url,
+      site: typeof s.site === 'string' ? s.site : '',
+      createdAt: typeof s.createdAt === 'string' ? s.createdAt : '',
+      expiresAt: typeof s.expiresAt === 'string' ? s.expiresAt : null,
+      origins: Array.isArray(s.origins) ? s.origins.filter((o): o is string => typeof o === 'string') : [],
+    });
+  }
+  return ok({ shares });
 }
 
 /** Checks a time series: every point and the totals must carry numbers. */
