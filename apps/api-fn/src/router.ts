@@ -11,6 +11,7 @@ import { signinRoute } from './routes/signin';
 import { siteAddRoute, siteRemoveRoute, sitesRoute } from './routes/sites';
 import { beaconFileRoute, beaconRoute, dashboardRoute } from './routes/static';
 import { timeseriesRoute } from './routes/timeseries';
+import { userAccessRoute, userAddRoute, userReadRoute, userSignoutRoute } from './routes/users';
 
 /**
  * Who may call a route from a browser: `public` routes (the beacon's) answer any origin, since the
@@ -83,6 +84,22 @@ export const ROUTES: readonly Route[] = [
     access: 'admin',
     cors: 'configured',
     handle: shareDeleteRoute,
+  },
+  { method: 'POST', pattern: '/api/users', access: 'admin', cors: 'configured', handle: userAddRoute },
+  { method: 'GET', pattern: '/api/users/{name}', access: 'admin', cors: 'configured', handle: userReadRoute },
+  {
+    method: 'POST',
+    pattern: '/api/users/{name}/access',
+    access: 'admin',
+    cors: 'configured',
+    handle: userAccessRoute,
+  },
+  {
+    method: 'POST',
+    pattern: '/api/users/{name}/signout',
+    access: 'admin',
+    cors: 'configured',
+    handle: userSignoutRoute,
   },
   {
     method: 'GET',

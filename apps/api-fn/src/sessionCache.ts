@@ -16,6 +16,8 @@ export interface SessionCache {
   lookup(ctx: RequestContext, username: string): Promise<SessionState | null>;
   /** Records what sign-in just read, so the dashboard's first calls need no read of their own. */
   remember(username: string, state: SessionState | null, at: number): void;
+  /** Forgets a user, so this container's next request reads it (after an admin changed its access). */
+  forget(username: string): void;
 }
 
 /**
@@ -39,6 +41,9 @@ export function createSessionCache(maxAgeMs: number, maxEntries = SESSION_CACHE_
 
   return {
     remember,
+    forget: (username) => {
+      entries.delete(normaliseUsername(username));
+    },
     async lookup(ctx, username) {
       const name = normaliseUsername(username);
       const cached = entries.get(name);

@@ -192,3 +192,35 @@ export interface ShareLinkResponse {
 export interface SharesResponse {
   shares: ShareLinkResponse[];
 }
+
+/** A username as typed (any case; stored lower-case). */
+const username = z.string().check(z.regex(/^[a-zA-Z0-9._@-]{1,64}$/));
+const siteList = z.array(host).check(z.maxLength(100));
+
+/**
+ * `POST /api/users` (admin): a new user with a role and, for a viewer, its sites. The API makes up the
+ * password (and answers it once), so no weak password can be set through it.
+ */
+export const userCreationBody = z.object({
+  username,
+  role: z.enum(['admin', 'viewer']),
+  sites: z.optional(siteList),
+});
+export type UserCreationBody = z.infer<typeof userCreationBody>;
+
+/** `POST /api/users/{name}/access` (admin): the user's role and, for a viewer, its sites. */
+export const userAccessBody = z.object({ role: z.enum(['admin', 'viewer']), sites: z.optional(siteList) });
+export type UserAccessBody = z.infer<typeof userAccessBody>;
+
+/** A user as the admin routes answer it (never its hash). */
+export interface UserAccessResponse {
+  username: string;
+  role: 'admin' | 'viewer';
+  sites: string[];
+  createdAt: string;
+}
+
+/** `POST /api/users` → the user and its first password, shown once. */
+export interface UserCreatedResponse extends UserAccessResponse {
+  password: string;
+}

@@ -22,6 +22,10 @@ const DECISIONS: Record<string, Access> = {
   'GET /api/sites/{host}/shares': 'admin',
   'POST /api/sites/{host}/shares': 'admin',
   'DELETE /api/sites/{host}/shares/{id}': 'admin',
+  'POST /api/users': 'admin',
+  'GET /api/users/{name}': 'admin',
+  'POST /api/users/{name}/access': 'admin',
+  'POST /api/users/{name}/signout': 'admin',
   'GET /api/stats/timeseries': 'site-reader',
   'GET /api/stats/breakdown': 'site-reader',
   'GET /api/stats/export': 'site-reader',
@@ -92,6 +96,7 @@ function requestFor(route: (typeof ROUTES)[number], principal: Principal, site: 
   const path = route.pattern
     .replace('{host}', site)
     .replace('{id}', route.pattern.startsWith('/share/') ? SHARE_A : 'DDDDDDDDDDDDDDDDDDDDDDDD')
+    .replace('{name}', 'nobody')
     .replace('{file}', 'beacon.abcdef12.js')
     .replace('{file+}', 'index.html');
   const username = USERNAMES[principal];
