@@ -5,6 +5,8 @@ import type {
   SharesResponse,
   SigninResponse,
   TimeseriesResponse,
+  UserAccessResponse,
+  UserCreatedResponse,
 } from '@footfall/core-model/schemas';
 import { err, ok, type Result } from '@footfall/kernel';
 import {
@@ -14,6 +16,7 @@ import {
   decodeSignin,
   decodeSites,
   decodeTimeseries,
+  decodeUser,
   type SitesAnswer,
 } from './decode';
 import type { Dimension } from './dimensions';
@@ -66,7 +69,18 @@ export interface ApiClient {
   createShare(site: string, body: { expiresAt?: string; origins?: string[] }): ApiResult<ShareLinkResponse>;
   /** Admin: revoke a share link. */
   deleteShare(site: string, id: string): ApiResult<unknown>;
+  /** Admin: add a user; the answer carries its first password, once. */
+  addUser(body: { username: string; role: Role; sites: string[] }): ApiResult<UserCreatedResponse>;
+  /** Admin: a user's role and sites. */
+  user(name: string): ApiResult<UserAccessResponse>;
+  /** Admin: set a user's role and sites. */
+  setAccess(name: string, body: { role: Role; sites: string[] }): ApiResult<UserAccessResponse>;
+  /** Admin: end every session of a user. */
+  signOutUser(name: string): ApiResult<unknown>;
 }
+
+/** The roles of SPEC §3. */
+export type Role = 'admin' | 'viewer';
 
 /** Where the client sends requests and how it finds the token. */
 export interface ApiClientOptions {
@@ -189,7 +203,18 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     return d.ok ? ok(d.value.shares[0] as ShareLinkResponse) : d;
   };
 
+  const userPath = (name: string) => `/api/users/${encodeURIComponent(name)}`;
+
   return {
+    addUser: (body) =>
+      getJson(
+        '/api/users',
+        (b) => decodeUser(b) as Result<UserCreatedResponse, DashboardError>,
+        jsonInit('POST', body),
+      ),
+    user: (name) => getJson(userPath(name), decodeUser),
+    setAccess: (name, body) => getJson(`${userPath(name)}/access`, decodeUser, jsonInit('POST', body)),
+    signOutUser: async (name) => nothing(await send(`${userPath(name)}/signout`, { method: 'POST' })),
     addSite: async (host) => nothing(await send('/api/sites', jsonInit('POST', { host }))),
     removeSite: async (host) => nothing(await send(sitePath(host), { method: 'DELETE' })),
     shares: (site) => getJson(`${sitePath(site)}/shares`, decodeShares),

@@ -6,6 +6,7 @@ import type {
   SigninResponse,
   SitesResponse,
   TimeseriesResponse,
+  UserAccessResponse,
 } from '@footfall/core-model/schemas';
 import { err, ok, type Result } from '@footfall/kernel';
 import { DashboardError } from './errors';
@@ -85,4 +86,21 @@ export function decodeErrorBody(body: unknown): { code: string; message: string 
   const { code, message } = body.error;
   if (typeof code !== 'string' || typeof message !== 'string') return undefined;
   return { code, message };
+}
+
+/** Checks a user as the admin routes answer it (with `password` when it was just added). */
+export function decodeUser(body: unknown): Decoded<UserAccessResponse & { password?: string }> {
+  if (
+    !isRecord(body) ||
+    typeof body.username !== 'string' ||
+    (body.role !== 'admin' && body.role !== 'viewer')
+  )
+    return unexpected('user');
+  return ok({
+    username: body.username,
+    role: body.role,
+    sites: Array.isArray(body.sites) ? body.sites.filter((s): s is string => typeof s === 'string') : [],
+    createdAt: typeof body.createdAt === 'string' ? body.createdAt : '',
+    ...(typeof body.password === 'string' ? { password: body.password } : {}),
+  });
 }

@@ -205,4 +205,55 @@ describe('sites, roles and share links through pnpm dev', () => {
     expect(gone).toBe(404);
     expect(callGone.status).toBe(401);
   });
+
+  it('gives an admin the admin page in Chromium: the snippet per site, share links and users, with no CSP violation', async () => {
+    // Prepare
+    const context = await browser.newContext({ userAgent: DESKTOP_CHROME_UA });
+    const page = await context.newPage();
+    const cspErrors: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) cspErrors.push(m.text());
+    });
+    await page.goto(stack.urls.dashboard);
+    await page.getByLabel('Username').fill('admin');
+    await page.getByLabel('Password').fill(stack.adminPassword);
+    await page.getByLabel('Password').press('Enter');
+
+    // Act
+    await page.click('button.admin-link');
+    await page.waitForSelector(`section.admin-site[data-site="${BLOG}"]`);
+    const snippet = await page.inputValue(`section.admin-site[data-site="${BLOG}"] input.snippet`);
+    await page.click(`section.admin-site[data-site="${BLOG}"] button.create-share`);
+    await page.waitForSelector(`section.admin-site[data-site="${BLOG}"] input.share-url`);
+    const shareUrl = await page.inputValue(`section.admin-site[data-site="${BLOG}"] input.share-url`);
+    const shared = await fetch(shareUrl);
+    await page.getByLabel('New user name').fill('walt');
+    await page.getByLabel('New user role').selectOption('viewer');
+    await page.getByLabel('New user sites').fill(BLOG);
+    await page.click('form.add-user button[type="submit"]');
+    await page.waitForSelector('input.new-password');
+    const password = await page.inputValue('input.new-password');
+    const walt = await signIn(stack.urls.api, 'walt', password);
+    const waltSites = (await (await call('/api/sites', { token: walt })).json()) as { sites: string[] };
+    await page.click(`section.admin-site[data-site="${BLOG}"] button.revoke-share`);
+    await page.waitForFunction(
+      (blog) => !document.querySelector(`section.admin-site[data-site="${blog}"] input.share-url`),
+      BLOG,
+    );
+    const revoked = await pollUntil(
+      async () => (await fetch(shareUrl)).status,
+      (s) => s === 404,
+      61_000,
+    );
+    await context.close();
+
+    // Assess
+    expect(snippet).toBe(`<script defer src="${stack.urls.api}/beacon.js" data-site="${BLOG}"></script>`);
+    expect(shareUrl).toMatch(/\/share\/[A-Za-z0-9_-]{24}$/);
+    expect(shared.status).toBe(200);
+    expect(password).toMatch(/^[A-Za-z0-9_-]{24}$/);
+    expect(waltSites.sites).toEqual([BLOG]);
+    expect(revoked).toBe(404);
+    expect(cspErrors).toEqual([]);
+  });
 });
