@@ -157,7 +157,6 @@ export {
   MAX_SHARE_ORIGINS,
   SHARE_ID_BYTES,
   SHARE_ID_PATTERN,
-  SHARE_ORIGIN_PATTERN,
   SHARES_PARTITION,
   type ShareLink,
   shareCreation,

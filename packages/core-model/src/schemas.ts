@@ -168,15 +168,16 @@ export interface SitesAccess extends SitesResponse {
   role: Viewer;
 }
 
+/** An origin a share link may be embedded by: `https://host[:port]` (or http for local development). */
+export const SHARE_ORIGIN_PATTERN = /^https?:\/\/[a-z0-9.-]{1,253}(?::\d{1,5})?$/;
+
 /**
  * `POST /api/sites/{host}/shares` (admin): an optional expiry (ISO 8601 instant) and the origins allowed to
  * embed the link in an iframe.
  */
 export const shareCreationBody = z.object({
   expiresAt: z.optional(z.iso.datetime({ offset: true })),
-  origins: z.optional(
-    z.array(z.string().check(z.regex(/^https?:\/\/[a-z0-9.-]{1,253}(?::\d{1,5})?$/))).check(z.maxLength(10)),
-  ),
+  origins: z.optional(z.array(z.string().check(z.regex(SHARE_ORIGIN_PATTERN))).check(z.maxLength(10))),
 });
 export type ShareCreationBody = z.infer<typeof shareCreationBody>;
 

@@ -6,6 +6,7 @@ import { type DeleteParts, itemAbsent, type PutParts, partitionQuery, type Query
 import type { DecodeError } from './errors';
 import { itemKey, type Key, PARTITION_KEY, TTL_ATTRIBUTE } from './keys';
 import { LIMITS } from './layout';
+import { SHARE_ORIGIN_PATTERN } from './schemas';
 
 /** The partition holding every share link (not `site#…`, so IAM can grant links without the aggregates). */
 export const SHARES_PARTITION = 'shares';
@@ -18,9 +19,6 @@ export const SHARE_ID_BYTES = 18;
 
 /** Most origins one link may name for `frame-ancestors`. */
 export const MAX_SHARE_ORIGINS = 10;
-
-/** An origin a share link may be embedded by: `https://host[:port]` (or http for local development). */
-export const SHARE_ORIGIN_PATTERN = /^https?:\/\/[a-z0-9.-]{1,253}(?::\d{1,5})?$/;
 
 /** A share link as stored. */
 export interface ShareLink {

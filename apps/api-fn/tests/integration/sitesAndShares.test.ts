@@ -158,6 +158,8 @@ describe('share links', () => {
     expect(deleted.statusCode).toBe(204);
     expect(pageAfter.statusCode).toBe(404);
     expect(callAfter.statusCode).toBe(401);
+    // The id is a credential: no log line names it, though every request above carried it.
+    expect(api.logs.join('\n')).not.toContain(link.id);
   });
 
   it('answers 404 for an expired link, and frames nothing when no origin is named', async () => {
