@@ -55,9 +55,8 @@ function corsFor(policy: CorsPolicy, origin: string | undefined, config: ApiConf
   return corsHeaders(origin, policy === 'public' ? '*' : config.allowedOrigins);
 }
 
-/** A share link's id is its credential: log lines name `/share/…`, never the id (SPEC: secrets never in logs). */
-export const loggedPath = (path: string): string =>
-  path.slice(0, 200).replace(/(\/shares?\/)[^/]+/g, '$1…');
+/** A share link's id is its credential: log lines name `/share/…`, never the id (secrets never in logs). */
+export const loggedPath = (path: string): string => path.slice(0, 200).replace(/(\/shares?\/)[^/]+/g, '$1…');
 
 /** Ingest answers are logged at debug: one line per page view would be most of the log bill. */
 const QUIET_ROUTES = new Set(['/api/event', '/pv.gif', '/append']);
