@@ -16,6 +16,7 @@ import {
   DEFAULT_RETENTION_DAYS,
   DEFAULT_TOKEN_TTL_SECONDS,
   MAX_SESSION_CACHE_SECONDS,
+  MAX_SITE_CACHE_SECONDS,
   PIPELINE_STATUS_CACHE_SECONDS,
 } from './constants';
 import { ConfigError } from './errors';
@@ -31,7 +32,10 @@ export interface ApiConfig {
   tableName: string;
   /** DynamoDB endpoint override (DynamoDB Local); the SDK default when undefined. */
   dynamodbEndpoint?: string | undefined;
-  /** Sites (hosts) whose views are accepted and reported, lower-cased. */
+  /**
+   * The deployment's first list of sites (hosts, lower-cased), written to the table on first start; from then
+   * on sites are data (`POST /api/sites`, `footfall site add`). May be empty.
+   */
   allowedSites: string[];
   /** Origins allowed to call the reporting API from a browser; `*` allows any. */
   allowedOrigins: string[];
@@ -42,6 +46,8 @@ export interface ApiConfig {
    * (`user passwd`, `user remove`, `user signout`) takes to reach a warm function.
    */
   sessionCacheSeconds?: number | undefined;
+  /** How long a container trusts the site list it read (0 to 60 s): the most a new or removed site waits. */
+  siteCacheSeconds?: number | undefined;
   retentionDays: number;
   logLevel: LogLevel;
   /** Root holding `beacon/` and `dashboard/`; located automatically when undefined. */
@@ -59,8 +65,8 @@ export type ConfigResult = Result<ApiConfig, ConfigError>;
 
 /**
  * Reads api-fn's configuration from environment variables (TABLE_NAME, ALLOWED_SITES, ALLOWED_ORIGINS,
- * AUTH_KEY or AUTH_KEY_PARAMETER, TOKEN_TTL_SECONDS, SESSION_CACHE_SECONDS, RETENTION_DAYS, DYNAMODB_ENDPOINT,
- * LOG_LEVEL, STATIC_DIR, PIPELINE_ALARM_NAME, CLOUDWATCH_ENDPOINT, PIPELINE_STATUS_CACHE_SECONDS).
+ * AUTH_KEY or AUTH_KEY_PARAMETER, TOKEN_TTL_SECONDS, SESSION_CACHE_SECONDS, SITE_CACHE_SECONDS, RETENTION_DAYS,
+ * DYNAMODB_ENDPOINT, LOG_LEVEL, STATIC_DIR, PIPELINE_ALARM_NAME, CLOUDWATCH_ENDPOINT, PIPELINE_STATUS_CACHE_SECONDS).
  * @example const config = loadConfig(process.env); if (!config.ok) throw config.error;
  */
 export function loadConfig(env: Env): ConfigResult {
@@ -73,7 +79,6 @@ export function loadConfig(env: Env): ConfigResult {
   const endpoint = envEndpoint(env);
   if (!endpoint.ok) return fail(endpoint.error);
   const allowedSites = envList(env, 'ALLOWED_SITES').map(normaliseSite);
-  if (allowedSites.length === 0) return fail('ALLOWED_SITES lists no site');
   const ttl = envWholeNumber(env, 'TOKEN_TTL_SECONDS', { fallback: DEFAULT_TOKEN_TTL_SECONDS, min: 1 });
   if (!ttl.ok) return fail(ttl.error);
   const sessionCache = envWholeNumber(env, 'SESSION_CACHE_SECONDS', {
@@ -86,6 +91,11 @@ export function loadConfig(env: Env): ConfigResult {
     max: PIPELINE_STATUS_CACHE_SECONDS,
   });
   if (!statusCache.ok) return fail(statusCache.error);
+  const siteCache = envWholeNumber(env, 'SITE_CACHE_SECONDS', {
+    fallback: MAX_SITE_CACHE_SECONDS,
+    max: MAX_SITE_CACHE_SECONDS,
+  });
+  if (!siteCache.ok) return fail(siteCache.error);
   const retention = envWholeNumber(env, 'RETENTION_DAYS', { fallback: DEFAULT_RETENTION_DAYS, min: 1 });
   if (!retention.ok) return fail(retention.error);
   const logLevel = envLogLevel(env);
@@ -107,6 +117,7 @@ export function loadConfig(env: Env): ConfigResult {
       authKey,
       tokenTtlSeconds: ttl.value,
       sessionCacheSeconds: sessionCache.value,
+      siteCacheSeconds: siteCache.value,
       retentionDays: retention.value,
       logLevel: logLevel.value,
       staticDir: envText(env, 'STATIC_DIR'),

@@ -36,3 +36,12 @@ export const MAX_BREAKDOWN_LIMIT = 1000;
  * a minute per container at most, however many dashboards are open.
  */
 export const PIPELINE_STATUS_CACHE_SECONDS = 60;
+
+/**
+ * Longest a container uses the site list it read before reading it again, and the default (SPEC §3: a new site
+ * accepts events within 60 s). One eventually consistent Query per container per period: 0.5 RCU.
+ */
+export const MAX_SITE_CACHE_SECONDS = 60;
+
+/** Most share links whose lookup one container keeps; the oldest entry goes first beyond that. */
+export const SHARE_CACHE_ENTRIES = 1000;

@@ -7,6 +7,8 @@ import type { ApiConfig } from './config';
 import type { HttpResponse } from './http';
 import type { PipelineStatusSource } from './pipelineStatus';
 import type { SessionCache } from './sessionCache';
+import type { ShareCache } from './shareCache';
+import type { SiteCache } from './siteCache';
 import type { StaticFiles } from './staticFiles';
 
 /** Capacity the request consumed, summed from DynamoDB's ConsumedCapacity (logged with the request). */
@@ -35,6 +37,10 @@ export interface RequestContext {
   authKey: KeyProvider;
   /** Each user's session epoch as this container last read it (revocation checks). */
   sessions: SessionCache;
+  /** The deployment's sites as this container last read them (at most SITE_CACHE_SECONDS old). */
+  sites: SiteCache;
+  /** Share links as this container last read them (at most 60 s old). */
+  shares: ShareCache;
   staticFiles: StaticFiles;
   /** Whether counting is behind (GET /api/status), read at most once a minute per container. */
   pipeline: PipelineStatusSource;

@@ -5,7 +5,12 @@ import { isTransientAwsError } from '@footfall/store';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { createKeyProvider } from './authKey';
 import type { ApiConfig } from './config';
-import { MAX_SESSION_CACHE_SECONDS, PIPELINE_STATUS_CACHE_SECONDS, RETRY_AFTER_SECONDS } from './constants';
+import {
+  MAX_SESSION_CACHE_SECONDS,
+  MAX_SITE_CACHE_SECONDS,
+  PIPELINE_STATUS_CACHE_SECONDS,
+  RETRY_AFTER_SECONDS,
+} from './constants';
 import type { RequestContext } from './context';
 import { ApiError, notFound, ServiceUnavailableError } from './errors';
 import {
@@ -22,6 +27,8 @@ import { createPipelineStatusSource } from './pipelineStatus';
 import { type CorsPolicy, matchRoute, ROUTES } from './router';
 import { withSecurityHeaders } from './securityHeaders';
 import { createSessionCache } from './sessionCache';
+import { createShareCache } from './shareCache';
+import { createSiteCache, type SiteCache } from './siteCache';
 import { createStaticFiles } from './staticFiles';
 
 /** What a handler is built from; tests pass their own client, clock, key and log sink. */
@@ -36,6 +43,8 @@ export interface ApiHandlerOptions {
   logSink?: LogSink;
   /** Reads the counting alarm, replacing CloudWatch (tests). */
   readPipelineAlarm?: (alarmName: string) => Promise<AlarmReading>;
+  /** The site list; read from the table (at most SITE_CACHE_SECONDS old) by default. Unit tests fix it. */
+  sites?: SiteCache;
 }
 
 /** The Lambda handler for API Gateway HTTP API (payload 2.0) events. */
@@ -54,6 +63,9 @@ function corsFor(policy: CorsPolicy, origin: string | undefined, config: ApiConf
   if (policy === 'none') return {};
   return corsHeaders(origin, policy === 'public' ? '*' : config.allowedOrigins);
 }
+
+/** A share link's id is its credential: log lines name `/share/…`, never the id (secrets never in logs). */
+export const loggedPath = (path: string): string => path.slice(0, 200).replace(/(\/shares?\/)[^/]+/g, '$1…');
 
 /** Ingest answers are logged at debug: one line per page view would be most of the log bill. */
 const QUIET_ROUTES = new Set(['/api/event', '/pv.gif', '/append']);
@@ -82,6 +94,8 @@ export function createApiHandler(options: ApiHandlerOptions): ApiHandler {
     read: options.readPipelineAlarm,
     onError: (error) => rootLog.warn('counting alarm not read; status answers unknown', errorFields(error)),
   });
+  const sites = options.sites ?? createSiteCache((config.siteCacheSeconds ?? MAX_SITE_CACHE_SECONDS) * 1000);
+  const shares = createShareCache((config.sessionCacheSeconds ?? MAX_SESSION_CACHE_SECONDS) * 1000);
 
   return async (event, context) => {
     const started = now();
@@ -108,6 +122,8 @@ export function createApiHandler(options: ApiHandlerOptions): ApiHandler {
       now,
       authKey,
       sessions,
+      sites,
+      shares,
       staticFiles,
       pipeline,
       capacity: { readUnits: 0, writeUnits: 0 },
@@ -164,7 +180,7 @@ export function createApiHandler(options: ApiHandlerOptions): ApiHandler {
     if (method === 'HEAD') response = withoutBody(response);
     const fields = {
       method,
-      path: path.slice(0, 200),
+      path: loggedPath(path),
       status: response.statusCode,
       durationMs: now() - started,
       readUnits: ctx.capacity.readUnits,

@@ -5,4 +5,4 @@ export { type ApiHandler, type ApiHandlerOptions, createApiHandler } from './cre
 export { ApiError, ConfigError, ServiceUnavailableError } from './errors';
 export { handler } from './handler';
 export type { HttpResponse } from './http';
-export { matchRoute, ROUTES, type Route, type RouteMatch } from './router';
+export { type Access, matchRoute, ROUTES, type Route, type RouteMatch } from './router';

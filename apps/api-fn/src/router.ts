@@ -6,10 +6,13 @@ import { appendRoute, pixelRoute } from './routes/compat';
 import { exportRoute } from './routes/export';
 import { eventRoute } from './routes/ingest';
 import { realtimeRoute } from './routes/realtime';
+import { sharePageRoute } from './routes/sharePage';
+import { shareCreateRoute, shareDeleteRoute, shareListRoute } from './routes/shares';
 import { signinRoute } from './routes/signin';
-import { sitesRoute } from './routes/sites';
+import { siteAddRoute, siteRemoveRoute, sitesRoute } from './routes/sites';
 import { beaconFileRoute, beaconRoute, dashboardRoute } from './routes/static';
 import { timeseriesRoute } from './routes/timeseries';
+import { userAccessRoute, userAddRoute, userReadRoute, userSignoutRoute } from './routes/users';
 
 /**
  * Who may call a route from a browser: `public` routes (the beacon's) answer any origin, since the
@@ -17,10 +20,19 @@ import { timeseriesRoute } from './routes/timeseries';
  */
 export type CorsPolicy = 'public' | 'configured' | 'none';
 
+/**
+ * Who may call a route, carried out by access.ts (the authorization test checks every route against its own
+ * table of these): `public` anyone (ingest, sign-in, static files, a share page whose id is the credential);
+ * `reader` any signed-in user or share link, answered with only what it may read; `site-reader` a principal
+ * that may read the request's site (403 `site_forbidden`), share links on GET only; `admin` an admin user.
+ */
+export type Access = 'public' | 'reader' | 'site-reader' | 'admin';
+
 /** One row of the route table. `{name}` matches one path segment, `{name+}` the rest of the path. */
 export interface Route {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'DELETE';
   pattern: string;
+  access: Access;
   /** Also answer HEAD like GET (its headers, no body): static files, which caches and link checkers probe. */
   head?: true;
   cors: CorsPolicy;
@@ -46,27 +58,162 @@ const status: RouteHandler = async (ctx) => {
 
 /** Every route api-fn answers. */
 export const ROUTES: readonly Route[] = [
-  { method: 'POST', pattern: '/api/event', cors: 'public', handle: eventRoute },
-  { method: 'GET', pattern: '/pv.gif', cors: 'none', handle: pixelRoute },
-  { method: 'POST', pattern: '/append', cors: 'public', handle: appendRoute },
-  { method: 'POST', pattern: '/api/auth/signin', cors: 'configured', handle: signinRoute },
-  { method: 'GET', pattern: '/api/sites', cors: 'configured', handle: sitesRoute },
-  { method: 'GET', pattern: '/api/stats/timeseries', cors: 'configured', handle: timeseriesRoute },
-  { method: 'GET', pattern: '/api/stats/breakdown', cors: 'configured', handle: breakdownRoute },
-  { method: 'GET', pattern: '/api/stats/export', cors: 'configured', handle: exportRoute },
-  { method: 'GET', pattern: '/api/status', cors: 'configured', handle: status },
-  { method: 'GET', pattern: '/api/stats/realtime', cors: 'configured', handle: realtimeRoute },
+  { method: 'POST', pattern: '/api/event', access: 'public', cors: 'public', handle: eventRoute },
+  { method: 'GET', pattern: '/pv.gif', access: 'public', cors: 'none', handle: pixelRoute },
+  { method: 'POST', pattern: '/append', access: 'public', cors: 'public', handle: appendRoute },
+  { method: 'POST', pattern: '/api/auth/signin', access: 'public', cors: 'configured', handle: signinRoute },
+  { method: 'GET', pattern: '/api/sites', access: 'reader', cors: 'configured', handle: sitesRoute },
+  { method: 'POST', pattern: '/api/sites', access: 'admin', cors: 'configured', handle: siteAddRoute },
+  {
+    method: 'DELETE',
+    pattern: '/api/sites/{host}',
+    access: 'admin',
+    cors: 'configured',
+    handle: siteRemoveRoute,
+  },
+  {
+    method: 'GET',
+    pattern: '/api/sites/{host}/shares',
+    access: 'admin',
+    cors: 'configured',
+    handle: shareListRoute,
+  },
+  {
+    method: 'POST',
+    pattern: '/api/sites/{host}/shares',
+    access: 'admin',
+    cors: 'configured',
+    handle: shareCreateRoute,
+  },
+  {
+    method: 'DELETE',
+    pattern: '/api/sites/{host}/shares/{id}',
+    access: 'admin',
+    cors: 'configured',
+    handle: shareDeleteRoute,
+  },
+  { method: 'POST', pattern: '/api/users', access: 'admin', cors: 'configured', handle: userAddRoute },
+  { method: 'GET', pattern: '/api/users/{name}', access: 'admin', cors: 'configured', handle: userReadRoute },
+  {
+    method: 'POST',
+    pattern: '/api/users/{name}/access',
+    access: 'admin',
+    cors: 'configured',
+    handle: userAccessRoute,
+  },
+  {
+    method: 'POST',
+    pattern: '/api/users/{name}/signout',
+    access: 'admin',
+    cors: 'configured',
+    handle: userSignoutRoute,
+  },
+  {
+    method: 'GET',
+    pattern: '/api/stats/timeseries',
+    access: 'site-reader',
+    cors: 'configured',
+    handle: timeseriesRoute,
+  },
+  {
+    method: 'GET',
+    pattern: '/api/stats/breakdown',
+    access: 'site-reader',
+    cors: 'configured',
+    handle: breakdownRoute,
+  },
+  {
+    method: 'GET',
+    pattern: '/api/stats/export',
+    access: 'site-reader',
+    cors: 'configured',
+    handle: exportRoute,
+  },
+  { method: 'GET', pattern: '/api/status', access: 'reader', cors: 'configured', handle: status },
+  {
+    method: 'GET',
+    pattern: '/api/stats/realtime',
+    access: 'site-reader',
+    cors: 'configured',
+    handle: realtimeRoute,
+  },
   // The original system's reporting API, so its old dashboard keeps working (docs/compat.md).
-  { method: 'POST', pattern: '/api/views/week', cors: 'configured', handle: legacy('views', 'week') },
-  { method: 'POST', pattern: '/api/views/month', cors: 'configured', handle: legacy('views', 'month') },
-  { method: 'POST', pattern: '/api/browsers/week', cors: 'configured', handle: legacy('browsers', 'week') },
-  { method: 'POST', pattern: '/api/browsers/month', cors: 'configured', handle: legacy('browsers', 'month') },
-  { method: 'POST', pattern: '/api/pages/week', cors: 'configured', handle: legacy('pages', 'week') },
-  { method: 'POST', pattern: '/api/pages/month', cors: 'configured', handle: legacy('pages', 'month') },
-  { method: 'GET', pattern: '/beacon.js', cors: 'public', handle: beaconRoute, head: true },
-  { method: 'GET', pattern: '/beacon/{file}', cors: 'public', handle: beaconFileRoute, head: true },
-  { method: 'GET', pattern: '/dashboard', cors: 'none', handle: dashboardRoute, head: true },
-  { method: 'GET', pattern: '/dashboard/{file+}', cors: 'none', handle: dashboardRoute, head: true },
+  {
+    method: 'POST',
+    pattern: '/api/views/week',
+    access: 'site-reader',
+    cors: 'configured',
+    handle: legacy('views', 'week'),
+  },
+  {
+    method: 'POST',
+    pattern: '/api/views/month',
+    access: 'site-reader',
+    cors: 'configured',
+    handle: legacy('views', 'month'),
+  },
+  {
+    method: 'POST',
+    pattern: '/api/browsers/week',
+    access: 'site-reader',
+    cors: 'configured',
+    handle: legacy('browsers', 'week'),
+  },
+  {
+    method: 'POST',
+    pattern: '/api/browsers/month',
+    access: 'site-reader',
+    cors: 'configured',
+    handle: legacy('browsers', 'month'),
+  },
+  {
+    method: 'POST',
+    pattern: '/api/pages/week',
+    access: 'site-reader',
+    cors: 'configured',
+    handle: legacy('pages', 'week'),
+  },
+  {
+    method: 'POST',
+    pattern: '/api/pages/month',
+    access: 'site-reader',
+    cors: 'configured',
+    handle: legacy('pages', 'month'),
+  },
+  { method: 'GET', pattern: '/beacon.js', access: 'public', cors: 'public', handle: beaconRoute, head: true },
+  {
+    method: 'GET',
+    pattern: '/beacon/{file}',
+    access: 'public',
+    cors: 'public',
+    handle: beaconFileRoute,
+    head: true,
+  },
+  {
+    method: 'GET',
+    pattern: '/dashboard',
+    access: 'public',
+    cors: 'none',
+    handle: dashboardRoute,
+    head: true,
+  },
+  // A share link: the dashboard read-only for one site; the id in the path is the credential.
+  {
+    method: 'GET',
+    pattern: '/share/{id}',
+    access: 'public',
+    cors: 'none',
+    handle: sharePageRoute,
+    head: true,
+  },
+  {
+    method: 'GET',
+    pattern: '/dashboard/{file+}',
+    access: 'public',
+    cors: 'none',
+    handle: dashboardRoute,
+    head: true,
+  },
 ];
 
 /** What the route table says about a method and path. */

@@ -21,6 +21,16 @@ export const HTML_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/**
+ * The dashboard's policy for a share link that names origins allowed to embed it: the same policy with
+ * `frame-ancestors` listing them (SPEC §3), or `'none'` when it names none.
+ * @example sharePageCsp(['https://blog.example.com'])
+ */
+export function sharePageCsp(origins: readonly string[]): string {
+  const ancestors = origins.length > 0 ? origins.join(' ') : "'none'";
+  return HTML_CSP.replace("frame-ancestors 'none'", `frame-ancestors ${ancestors}`);
+}
+
 /** Everything else (JSON, CSV, the beacon, the pixel) loads nothing and may not be framed. */
 export const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
@@ -39,8 +49,9 @@ const COMMON: Readonly<Record<string, string>> = {
 export function withSecurityHeaders(response: HttpResponse): HttpResponse {
   const type = response.headers['content-type'] ?? '';
   const csp = /^text\/html\b/i.test(type) ? HTML_CSP : API_CSP;
-  return {
-    ...response,
-    headers: { ...COMMON, 'content-security-policy': csp, ...response.headers },
-  };
+  const headers: Record<string, string> = { ...COMMON, 'content-security-policy': csp, ...response.headers };
+  // X-Frame-Options cannot name origins: a page its CSP lets some origins frame must not also say DENY.
+  if (!headers['content-security-policy']?.includes("frame-ancestors 'none'"))
+    delete headers['x-frame-options'];
+  return { ...response, headers };
 }

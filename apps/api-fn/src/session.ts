@@ -1,4 +1,5 @@
 // Bearer-token check of the reporting routes: a missing, expired, forged or revoked token is a 401 with its own code.
+import { type Role, roleOf } from '@footfall/core-model';
 import type { RequestContext } from './context';
 import { unauthorized } from './errors';
 import { decodeSessionClaims } from './sessionClaims';
@@ -6,6 +7,9 @@ import { decodeSessionClaims } from './sessionClaims';
 /** The signed-in user behind a request. */
 export interface Session {
   username: string;
+  role: Role;
+  /** The sites a viewer may read (an admin reads every site). */
+  sites: readonly string[];
 }
 
 /**
@@ -52,5 +56,5 @@ export async function verifySessionToken(ctx: RequestContext, token: string): Pr
     ctx.log.info('token rejected', { reason: state === null ? 'no_such_user' : 'revoked', user: sub });
     throw unauthorized('revoked_token', 'This session was ended; sign in again.');
   }
-  return { username: sub };
+  return { username: sub, role: roleOf(state), sites: state.sites ?? [] };
 }

@@ -4,8 +4,11 @@ import { readUser } from '@footfall/store';
 import { SESSION_CACHE_ENTRIES } from './constants';
 import { countUnits, type RequestContext } from './context';
 
-/** What a token is checked against: the user's incarnation and current session epoch. */
-export type SessionState = Pick<User, 'createdAt' | 'sessionEpoch'>;
+/**
+ * What a token is checked against (the user's incarnation and current session epoch) and what the user may
+ * read (role and sites), so a changed role reaches a warm function as fast as a revocation.
+ */
+export type SessionState = Pick<User, 'createdAt' | 'sessionEpoch' | 'role' | 'sites'>;
 
 /** The user's session state, or null when there is no such user. */
 export interface SessionCache {
@@ -13,6 +16,8 @@ export interface SessionCache {
   lookup(ctx: RequestContext, username: string): Promise<SessionState | null>;
   /** Records what sign-in just read, so the dashboard's first calls need no read of their own. */
   remember(username: string, state: SessionState | null, at: number): void;
+  /** Forgets a user, so this container's next request reads it (after an admin changed its access). */
+  forget(username: string): void;
 }
 
 /**
@@ -36,6 +41,9 @@ export function createSessionCache(maxAgeMs: number, maxEntries = SESSION_CACHE_
 
   return {
     remember,
+    forget: (username) => {
+      entries.delete(normaliseUsername(username));
+    },
     async lookup(ctx, username) {
       const name = normaliseUsername(username);
       const cached = entries.get(name);
@@ -46,7 +54,12 @@ export function createSessionCache(maxAgeMs: number, maxEntries = SESSION_CACHE_
       countUnits(ctx, read);
       let state: SessionState | null = null;
       if (read.user?.ok)
-        state = { createdAt: read.user.value.createdAt, sessionEpoch: read.user.value.sessionEpoch };
+        state = {
+          createdAt: read.user.value.createdAt,
+          sessionEpoch: read.user.value.sessionEpoch,
+          role: read.user.value.role,
+          sites: read.user.value.sites,
+        };
       else if (read.user)
         ctx.log.warn('unreadable user item: its sessions are refused', { error: read.user.error.message });
       remember(name, state, now);

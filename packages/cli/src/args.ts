@@ -26,6 +26,10 @@ export interface CliOptions {
   function?: string | undefined;
   alarm?: string | undefined;
   queueUrl?: string | undefined;
+  /** `user add|grant`: admin or viewer. */
+  role?: string | undefined;
+  /** `user add|grant|revoke`: comma-separated sites. */
+  sites?: string | undefined;
   help: boolean;
 }
 
@@ -39,12 +43,22 @@ export interface ParsedArgs {
 export const USAGE = `Usage: footfall <command> [options]
 
 Commands:
-  user add <name> [--password-stdin]   create a dashboard user (asks for the password, or reads it from stdin)
+  user add <name> [--role admin|viewer] [--sites a.com,b.com] [--password-stdin]
+                                        create a dashboard user (asks for the password, or reads it from
+                                        stdin); an admin (the default) reads every site and manages them, a
+                                        viewer reads only its --sites
+  user grant <name> [--role admin|viewer] [--sites a.com,b.com]
+                                        set a user's role and/or add sites a viewer may read (within a minute)
+  user revoke <name> --sites a.com,b.com
+                                        remove sites a viewer may read (within a minute)
   user passwd <name> [--password-stdin] set a user's password and end the user's sessions
   user signout <name>                   end every session of a user (within a minute)
   user remove <name>                    delete a user (its sessions end within a minute)
-  user list                             list users (scans the table)
+  user list                             list users with their role and sites (scans the table)
   user migrate                          move users stored with capitals to lower-case names (older versions)
+  site add <host>                       accept events for a site (within a minute, no deploy)
+  site remove <host>                    refuse its events from now on; its numbers stay in the table
+  site list                             the sites events are accepted for
   key generate                          print a new session key (store it as the AUTH_KEY SSM SecureString)
   key rotate [--parameter NAME] [--token-ttl SECONDS] [--force]
                                         put a new key first in the SSM parameter, keeping the current one
@@ -102,6 +116,8 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
         function: { type: 'string' },
         alarm: { type: 'string' },
         'queue-url': { type: 'string' },
+        role: { type: 'string' },
+        sites: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -125,6 +141,8 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
         function: values.function,
         alarm: values.alarm,
         queueUrl: values['queue-url'],
+        role: values.role,
+        sites: values.sites,
         help: values.help === true,
       },
     };

@@ -5,8 +5,18 @@ import { deadLettersList, deadLettersReplay } from './commands/deadLetters';
 import { exportCsv } from './commands/export';
 import { importLegacy } from './commands/importLegacy';
 import { keyGenerate, keyRotate } from './commands/key';
+import { siteAdd, siteList, siteRemove } from './commands/site';
 import { status } from './commands/status';
-import { userAdd, userList, userMigrate, userPasswd, userRemove, userSignout } from './commands/user';
+import {
+  userAdd,
+  userGrant,
+  userList,
+  userMigrate,
+  userPasswd,
+  userRemove,
+  userRevoke,
+  userSignout,
+} from './commands/user';
 import { CliError, ReportedFailure, UsageError } from './errors';
 import type { CliIo } from './io';
 import { legacyAggregateWriter } from './legacy/writeLegacyImport';
@@ -80,7 +90,11 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<void> {
     if (rest.length > 0) throw new UsageError(`Unexpected argument ${rest[0]}.`);
     switch (sub) {
       case 'add':
-        return userAdd(createTarget(options, io.env), io, name, options.passwordStdin);
+        return userAdd(createTarget(options, io.env), io, name, options.passwordStdin, options);
+      case 'grant':
+        return userGrant(createTarget(options, io.env), io, name, options);
+      case 'revoke':
+        return userRevoke(createTarget(options, io.env), io, name, options);
       case 'passwd':
         return userPasswd(createTarget(options, io.env), io, name, options.passwordStdin);
       case 'signout':
@@ -94,7 +108,14 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<void> {
         if (name !== undefined) throw new UsageError(`Unexpected argument ${name}.`);
         return userMigrate(createTarget(options, io.env), io);
     }
-    throw new UsageError('Use `footfall user add|passwd|signout|remove|list|migrate`.');
+    throw new UsageError('Use `footfall user add|grant|revoke|passwd|signout|remove|list|migrate`.');
+  }
+  if (command === 'site') {
+    if (rest.length > 0) throw new UsageError(`Unexpected argument ${rest[0]}.`);
+    if (sub === 'add') return siteAdd(createTarget(options, io.env), io, name);
+    if (sub === 'remove') return siteRemove(createTarget(options, io.env), io, name);
+    if (sub === 'list' && name === undefined) return siteList(createTarget(options, io.env), io);
+    throw new UsageError('Use `footfall site add|remove <host>` or `footfall site list`.');
   }
   throw new UsageError(`Unknown command ${command}.`);
 }

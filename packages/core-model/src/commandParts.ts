@@ -25,6 +25,7 @@ export interface DeleteParts {
   Key: Key;
   ConditionExpression?: string;
   ExpressionAttributeNames?: Record<string, string>;
+  ExpressionAttributeValues?: Record<string, AttributeValue>;
 }
 
 /** The key condition of a Query (without TableName). */

@@ -87,6 +87,7 @@ export {
   TTL_ATTRIBUTE,
 } from './keys';
 export {
+  accessChange,
   DEVICES,
   type Device,
   decodeRawView,
@@ -101,12 +102,16 @@ export {
   engagementUpsert,
   isNormalUsername,
   LIMITS,
+  MAX_USER_SITES,
   normaliseUsername,
   pageviewUpsert,
   passwordChange,
   passwordHashUpgrade,
   type RawView,
+  ROLES,
+  type Role,
   reservedAttempt,
+  roleOf,
   SIGNIN_MAX_FAILURES,
   SIGNIN_WINDOW_MS,
   type SigninThrottle,
@@ -183,7 +188,34 @@ export {
   seriesKey,
   seriesRange,
 } from './series';
+export {
+  decodeShare,
+  decodeShareList,
+  MAX_SHARE_ORIGINS,
+  SHARE_ID_BYTES,
+  SHARE_ID_PATTERN,
+  SHARES_PARTITION,
+  type ShareLink,
+  shareCreation,
+  shareIsLive,
+  shareKey,
+  shareRemoval,
+  sharesQuery,
+} from './shares';
 export { normaliseSite } from './site';
+export {
+  decodeSiteList,
+  isValidSite,
+  SITE_PATTERN,
+  SITES_PARTITION,
+  SITES_SEEDED_SECTION,
+  type SiteList,
+  siteCreation,
+  siteItemKey,
+  siteRemoval,
+  sitesQuery,
+  sitesSeededMarker,
+} from './sites';
 export {
   type DecodedRecord,
   decodeRecord,

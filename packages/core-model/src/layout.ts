@@ -7,6 +7,7 @@ import {
   type Item,
   int,
   item,
+  list,
   num,
   oneOf,
   optional,
@@ -307,7 +308,25 @@ export interface User {
    * (`user passwd`, `user signout`). Items written before epochs existed read as 0.
    */
   sessionEpoch: number;
+  /** SPEC §3: `admin` reads every site and manages them; `viewer` reads `sites` only. Absent = admin. */
+  role?: Role | undefined;
+  /** The sites a viewer may read (ignored for an admin). Absent = none. */
+  sites?: string[] | undefined;
 }
+
+/** The roles of SPEC §3. */
+export const ROLES = ['admin', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Most sites one viewer may be granted (keeps a user item far below one read unit). */
+export const MAX_USER_SITES = 100;
+
+/**
+ * The role a user has: items written before roles existed hold none, and their users were admins (every
+ * signed-in user read every site), so they stay admins.
+ * @example roleOf({ …, role: undefined }) // 'admin'
+ */
+export const roleOf = (user: Pick<User, 'role'>): Role => user.role ?? 'admin';
 
 /** What a username may look like as typed (any case); it is stored and looked up lower-case. */
 export const USERNAME_PATTERN = /^[a-zA-Z0-9._@-]{1,64}$/;
@@ -326,6 +345,8 @@ export const USER_ATTRIBUTES = {
   passwordHash: 'PasswordHash',
   createdAt: 'CreatedAt',
   sessionEpoch: 'SessionEpoch',
+  role: 'Role',
+  sites: 'Sites',
 } as const;
 
 const userAttributes = item({
@@ -334,6 +355,8 @@ const userAttributes = item({
   PasswordHash: str({ maxLength: 512 }),
   CreatedAt: int({ min: 0 }),
   SessionEpoch: withDefault(int({ min: 0 }), 0),
+  Role: optional(oneOf(ROLES)),
+  Sites: optional(list(str({ maxBytes: LIMITS.site }), { maxItems: MAX_USER_SITES })),
 });
 
 /** The key of a user item; the name is normalised, so any spelling finds the same user. */
@@ -350,6 +373,8 @@ export function encodeUser(u: User): Item {
     PasswordHash: u.passwordHash,
     CreatedAt: u.createdAt,
     SessionEpoch: u.sessionEpoch,
+    Role: u.role,
+    Sites: u.sites,
   });
 }
 
@@ -362,6 +387,8 @@ export function decodeUser(image: unknown, path = ''): Decoded<User> {
     passwordHash: d.value.PasswordHash,
     createdAt: d.value.CreatedAt,
     sessionEpoch: d.value.SessionEpoch,
+    role: d.value.Role,
+    sites: d.value.Sites,
   });
 }
 
@@ -420,6 +447,24 @@ export function passwordChange(username: string, newHash: string): UpdateParts {
       '#p': PARTITION_KEY,
     },
     ExpressionAttributeValues: { ':new': { S: newHash }, ':one': { N: '1' } },
+  };
+}
+
+/**
+ * Sets an existing user's role and readable sites (`footfall user add --role`, `grant`, `revoke`, the admin
+ * page). Running functions see it within their session cache's age (60 s at most).
+ */
+export function accessChange(username: string, role: Role, sites: readonly string[]): UpdateParts {
+  return {
+    Key: userKey(username),
+    UpdateExpression: 'SET #r = :r, #s = :s',
+    ConditionExpression: 'attribute_exists(#p)',
+    ExpressionAttributeNames: {
+      '#r': USER_ATTRIBUTES.role,
+      '#s': USER_ATTRIBUTES.sites,
+      '#p': PARTITION_KEY,
+    },
+    ExpressionAttributeValues: { ':r': { S: role }, ':s': { L: sites.map((site) => ({ S: site })) } },
   };
 }
 

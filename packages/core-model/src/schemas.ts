@@ -196,3 +196,71 @@ export interface PipelineStatus {
 export interface StatusResponse {
   pipeline: PipelineStatus;
 }
+
+/** `POST /api/sites` (admin): the site to add. */
+export const siteCreationBody = z.object({ host });
+export type SiteCreationBody = z.infer<typeof siteCreationBody>;
+
+/** Who is asking, as `GET /api/sites` tells the dashboard (an admin sees the admin page; a share link neither). */
+export type Viewer = 'admin' | 'viewer' | 'share';
+export interface SitesAccess extends SitesResponse {
+  role: Viewer;
+}
+
+/** An origin a share link may be embedded by: `https://host[:port]` (or http for local development). */
+export const SHARE_ORIGIN_PATTERN = /^https?:\/\/[a-z0-9.-]{1,253}(?::\d{1,5})?$/;
+
+/**
+ * `POST /api/sites/{host}/shares` (admin): an optional expiry (ISO 8601 instant) and the origins allowed to
+ * embed the link in an iframe.
+ */
+export const shareCreationBody = z.object({
+  expiresAt: z.optional(z.iso.datetime({ offset: true })),
+  origins: z.optional(z.array(z.string().check(z.regex(SHARE_ORIGIN_PATTERN))).check(z.maxLength(10))),
+});
+export type ShareCreationBody = z.infer<typeof shareCreationBody>;
+
+/** One share link as the API answers it. */
+export interface ShareLinkResponse {
+  id: string;
+  url: string;
+  site: string;
+  createdAt: string;
+  expiresAt: string | null;
+  origins: string[];
+}
+export interface SharesResponse {
+  shares: ShareLinkResponse[];
+}
+
+/** A username as typed (any case; stored lower-case). */
+const username = z.string().check(z.regex(/^[a-zA-Z0-9._@-]{1,64}$/));
+const siteList = z.array(host).check(z.maxLength(100));
+
+/**
+ * `POST /api/users` (admin): a new user with a role and, for a viewer, its sites. The API makes up the
+ * password (and answers it once), so no weak password can be set through it.
+ */
+export const userCreationBody = z.object({
+  username,
+  role: z.enum(['admin', 'viewer']),
+  sites: z.optional(siteList),
+});
+export type UserCreationBody = z.infer<typeof userCreationBody>;
+
+/** `POST /api/users/{name}/access` (admin): the user's role and, for a viewer, its sites. */
+export const userAccessBody = z.object({ role: z.enum(['admin', 'viewer']), sites: z.optional(siteList) });
+export type UserAccessBody = z.infer<typeof userAccessBody>;
+
+/** A user as the admin routes answer it (never its hash). */
+export interface UserAccessResponse {
+  username: string;
+  role: 'admin' | 'viewer';
+  sites: string[];
+  createdAt: string;
+}
+
+/** `POST /api/users` → the user and its first password, shown once. */
+export interface UserCreatedResponse extends UserAccessResponse {
+  password: string;
+}

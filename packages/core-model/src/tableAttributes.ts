@@ -2,10 +2,12 @@
 import { deadLetterAttributeNames } from './deadLetters';
 import { layoutAttributeNames } from './layout';
 import { distinctAttribute } from './series';
+import { shareAttributeNames } from './shares';
+import { siteAttributeNames } from './sites';
 import { SIZE_ATTRIBUTE, TRIE_DIMENSIONS } from './valueTrie';
 
 /**
- * The table's fixed attribute names: keys, raw views, users, throttles, dead letters, a trie item's size and
+ * The table's fixed attribute names: keys, raw views, users, throttles, dead letters, sites, share links, a trie item's size and
  * a series item's distinct counts. (Counter names built from a value, such as `v07` or `b:Firefox`, are not
  * fixed words and are left out.)
  * @example tableAttributeNames().includes('PasswordHash') // true
@@ -14,6 +16,8 @@ export function tableAttributeNames(): string[] {
   const names = [
     ...layoutAttributeNames(),
     ...deadLetterAttributeNames(),
+    ...siteAttributeNames(),
+    ...shareAttributeNames(),
     SIZE_ATTRIBUTE,
     ...TRIE_DIMENSIONS.map(distinctAttribute),
   ];

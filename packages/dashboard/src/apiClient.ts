@@ -2,20 +2,26 @@
 import type {
   BreakdownResponse,
   RealtimeResponse,
+  ShareLinkResponse,
+  SharesResponse,
   SigninResponse,
-  SitesResponse,
   StatusResponse,
   TimeseriesResponse,
+  UserAccessResponse,
+  UserCreatedResponse,
 } from '@footfall/core-model/schemas';
 import { err, ok, type Result } from '@footfall/kernel';
 import {
   decodeBreakdown,
   decodeErrorBody,
   decodeRealtime,
+  decodeShares,
   decodeSignin,
   decodeSites,
   decodeStatus,
   decodeTimeseries,
+  decodeUser,
+  type SitesAnswer,
 } from './decode';
 import type { Dimension } from './dimensions';
 import { DashboardError } from './errors';
@@ -55,14 +61,35 @@ export interface CsvFile {
 /** The API as the dashboard uses it. */
 export interface ApiClient {
   signin(username: string, password: string): ApiResult<SigninResponse>;
-  sites(signal?: AbortSignal): ApiResult<SitesResponse>;
+  sites(signal?: AbortSignal): ApiResult<SitesAnswer>;
   timeseries(params: TimeseriesParams, signal?: AbortSignal): ApiResult<TimeseriesResponse>;
   breakdown(params: BreakdownParams, signal?: AbortSignal): ApiResult<BreakdownResponse>;
   realtime(site: string, signal?: AbortSignal): ApiResult<RealtimeResponse>;
   exportCsv(params: { site: string; from: string; to: string }): ApiResult<CsvFile>;
   /** Whether counting is behind (the banner). */
   status(signal?: AbortSignal): ApiResult<StatusResponse>;
+  /** Admin: add a site. */
+  addSite(host: string): ApiResult<unknown>;
+  /** Admin: remove a site (its numbers stay). */
+  removeSite(host: string): ApiResult<unknown>;
+  /** Admin: the share links of a site. */
+  shares(site: string): ApiResult<SharesResponse>;
+  /** Admin: a new share link of a site. */
+  createShare(site: string, body: { expiresAt?: string; origins?: string[] }): ApiResult<ShareLinkResponse>;
+  /** Admin: revoke a share link. */
+  deleteShare(site: string, id: string): ApiResult<unknown>;
+  /** Admin: add a user; the answer carries its first password, once. */
+  addUser(body: { username: string; role: Role; sites: string[] }): ApiResult<UserCreatedResponse>;
+  /** Admin: a user's role and sites. */
+  user(name: string): ApiResult<UserAccessResponse>;
+  /** Admin: set a user's role and sites. */
+  setAccess(name: string, body: { role: Role; sites: string[] }): ApiResult<UserAccessResponse>;
+  /** Admin: end every session of a user. */
+  signOutUser(name: string): ApiResult<unknown>;
 }
+
+/** The roles of SPEC §3. */
+export type Role = 'admin' | 'viewer';
 
 /** Where the client sends requests and how it finds the token. */
 export interface ApiClientOptions {
@@ -70,6 +97,8 @@ export interface ApiClientOptions {
   /** Prefix of the API paths; '' for the dashboard's own origin. */
   baseUrl?: string;
   token: () => string | undefined;
+  /** A share link's id: every call reads as that link (`Authorization: Share <id>`) instead of a session. */
+  shareId?: string | undefined;
 }
 
 /** The message for an error status when the body carries none. */
@@ -106,7 +135,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   async function send(path: string, init: RequestInit): Promise<Result<Response, DashboardError>> {
     const headers = new Headers(init.headers);
     const token = options.token();
-    if (token) headers.set('authorization', `Bearer ${token}`);
+    if (options.shareId) headers.set('authorization', `Share ${options.shareId}`);
+    else if (token) headers.set('authorization', `Bearer ${token}`);
     let response: Response;
     try {
       response = await options.fetch(`${base}${path}`, { ...init, headers });
@@ -169,7 +199,37 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     }
   }
 
+  const nothing = async (sent: Result<Response, DashboardError>): ApiResult<unknown> =>
+    sent.ok ? ok(undefined) : sent;
+  const jsonInit = (method: string, body: unknown): RequestInit => ({
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const sitePath = (site: string) => `/api/sites/${encodeURIComponent(site)}`;
+  const decodeLink = (body: unknown) => {
+    const d = decodeShares({ shares: [body] });
+    return d.ok ? ok(d.value.shares[0] as ShareLinkResponse) : d;
+  };
+
+  const userPath = (name: string) => `/api/users/${encodeURIComponent(name)}`;
+
   return {
+    addUser: (body) =>
+      getJson(
+        '/api/users',
+        (b) => decodeUser(b) as Result<UserCreatedResponse, DashboardError>,
+        jsonInit('POST', body),
+      ),
+    user: (name) => getJson(userPath(name), decodeUser),
+    setAccess: (name, body) => getJson(`${userPath(name)}/access`, decodeUser, jsonInit('POST', body)),
+    signOutUser: async (name) => nothing(await send(`${userPath(name)}/signout`, { method: 'POST' })),
+    addSite: async (host) => nothing(await send('/api/sites', jsonInit('POST', { host }))),
+    removeSite: async (host) => nothing(await send(sitePath(host), { method: 'DELETE' })),
+    shares: (site) => getJson(`${sitePath(site)}/shares`, decodeShares),
+    createShare: (site, body) => getJson(`${sitePath(site)}/shares`, decodeLink, jsonInit('POST', body)),
+    deleteShare: async (site, id) =>
+      nothing(await send(`${sitePath(site)}/shares/${encodeURIComponent(id)}`, { method: 'DELETE' })),
     signin: (username, password) =>
       getJson('/api/auth/signin', decodeSignin, {
         method: 'POST',

@@ -1,6 +1,8 @@
 // The app shell: sign-in form or dashboard, depending on the session; expiry and sign-out lead back to the form.
+import { adminPage } from './adminPage';
 import type { ApiClient } from './apiClient';
 import { type DashboardPage, dashboardPage } from './dashboardPage';
+import { h } from './dom';
 import type { DashboardError } from './errors';
 import type { SessionStore } from './session';
 import { signinView } from './signinView';
@@ -18,7 +20,12 @@ export interface AppOptions {
   browserTz: string;
   now?: () => Date;
   locale?: string;
+  /** A share link's page (`/share/<id>`): read-only, no sign-in. */
+  shared?: boolean;
 }
+
+/** What a share link's page says once the link stops working. */
+export const SHARE_GONE_MESSAGE = 'This share link was deleted or has expired.';
 
 /** The sign-in failure in words, with the wait the server asked for after too many attempts. */
 function signinProblem(error: DashboardError): string {
@@ -54,6 +61,28 @@ export function startApp(options: AppOptions): void {
     );
   };
 
+  const showAdmin = () => {
+    page?.dispose();
+    page = undefined;
+    document.title = 'Admin · Footfall';
+    const admin = adminPage({
+      api,
+      onClose: () => showDashboard(),
+      onExpired() {
+        session.clear();
+        showSignin(EXPIRED_MESSAGE);
+      },
+    });
+    root.replaceChildren(admin.element);
+    void admin.start();
+  };
+
+  const showGone = () => {
+    page?.dispose();
+    page = undefined;
+    root.replaceChildren(h('p', { class: 'status share-gone' }, SHARE_GONE_MESSAGE));
+  };
+
   const showDashboard = () => {
     page?.dispose();
     page = dashboardPage({
@@ -61,7 +90,13 @@ export function startApp(options: AppOptions): void {
       now,
       browserTz: options.browserTz,
       locale: options.locale,
+      readOnly: options.shared,
+      onAdmin: options.shared ? undefined : showAdmin,
       onExpired() {
+        if (options.shared) {
+          showGone();
+          return;
+        }
         session.clear();
         showSignin(EXPIRED_MESSAGE);
       },
@@ -75,6 +110,6 @@ export function startApp(options: AppOptions): void {
   };
 
   const status = session.status(now());
-  if (status.kind === 'active') showDashboard();
+  if (options.shared || status.kind === 'active') showDashboard();
   else showSignin(status.kind === 'expired' ? EXPIRED_MESSAGE : undefined);
 }

@@ -32,6 +32,10 @@ export interface DashboardPageOptions {
   onSignOut(): void;
   /** The Page Visibility API of the document unless a test says otherwise. */
   visibility?: Visibility;
+  /** Shown to admins: opens the admin page. */
+  onAdmin?: (() => void) | undefined;
+  /** A share link's page: no sign-out, no admin page. */
+  readOnly?: boolean | undefined;
 }
 
 /** The page and its lifecycle. */
@@ -63,6 +67,9 @@ export function dashboardPage(options: DashboardPageOptions): DashboardPage {
   const status = h('p', { class: 'status', role: 'status' });
   const behind = behindBanner();
   const signOut = h('button', { type: 'button', class: 'sign-out' }, 'Sign out');
+  const admin = h('button', { type: 'button', class: 'admin-link', hidden: true }, 'Admin');
+  if (options.readOnly) signOut.hidden = true;
+  admin.addEventListener('click', () => options.onAdmin?.());
   const summary = h('p', { class: 'summary' }, '\u00a0');
   const setState = (next: ViewState) => {
     const hash = formatViewState(next);
@@ -103,7 +110,7 @@ export function dashboardPage(options: DashboardPageOptions): DashboardPage {
   const element = h(
     'div',
     { class: 'page' },
-    h('header', { class: 'topbar' }, h('h1', {}, 'Footfall'), summary, signOut),
+    h('header', { class: 'topbar' }, h('h1', {}, 'Footfall'), summary, admin, signOut),
     h(
       'main',
       { class: 'content' },
@@ -305,9 +312,12 @@ export function dashboardPage(options: DashboardPageOptions): DashboardPage {
       return;
     }
     sites = r.value.sites;
+    admin.hidden = !(r.value.role === 'admin' && options.onAdmin && !options.readOnly);
     status.textContent =
       sites.length === 0
-        ? 'This deployment has no sites yet: add one to its configuration (ALLOWED_SITES).'
+        ? r.value.role === 'admin'
+          ? 'This deployment has no sites yet: add one on the admin page.'
+          : 'You may not read any site yet: ask an admin.'
         : '';
     if (sites.length === 0) {
       totals.showError();

@@ -2,10 +2,13 @@
 import type {
   BreakdownResponse,
   RealtimeResponse,
+  ShareLinkResponse,
+  SharesResponse,
   SigninResponse,
   SitesResponse,
   StatusResponse,
   TimeseriesResponse,
+  UserAccessResponse,
 } from '@footfall/core-model/schemas';
 import { err, ok, type Result } from '@footfall/kernel';
 import { DashboardError } from './errors';
@@ -27,9 +30,35 @@ export function decodeSignin(body: unknown): Decoded<SigninResponse> {
 }
 
 /** Checks a site list. */
-export function decodeSites(body: unknown): Decoded<SitesResponse> {
+export function decodeSites(body: unknown): Decoded<SitesAnswer> {
   if (!isRecord(body) || !Array.isArray(body.sites)) return unexpected('sites');
-  return ok({ sites: body.sites.filter((s): s is string => typeof s === 'string') });
+  const role =
+    body.role === 'admin' || body.role === 'viewer' || body.role === 'share' ? body.role : undefined;
+  return ok({ sites: body.sites.filter((s): s is string => typeof s === 'string'), role });
+}
+
+/** The sites the caller may read, and who the caller is (an older API sends no role). */
+export interface SitesAnswer extends SitesResponse {
+  role?: 'admin' | 'viewer' | 'share' | undefined;
+}
+
+/** Checks a share link list. */
+export function decodeShares(body: unknown): Decoded<SharesResponse> {
+  if (!isRecord(body) || !Array.isArray(body.shares)) return unexpected('share links');
+  const shares: ShareLinkResponse[] = [];
+  for (const s of body.shares) {
+    if (!isRecord(s) || typeof s.id !== 'string' || typeof s.url !== 'string')
+      return unexpected('share link');
+    shares.push({
+      id: s.id,
+      url: s.url,
+      site: typeof s.site === 'string' ? s.site : '',
+      createdAt: typeof s.createdAt === 'string' ? s.createdAt : '',
+      expiresAt: typeof s.expiresAt === 'string' ? s.expiresAt : null,
+      origins: Array.isArray(s.origins) ? s.origins.filter((o): o is string => typeof o === 'string') : [],
+    });
+  }
+  return ok({ shares });
 }
 
 /** The problem with a period's points and totals, if any. */
@@ -103,4 +132,21 @@ export function decodeErrorBody(body: unknown): { code: string; message: string 
   const { code, message } = body.error;
   if (typeof code !== 'string' || typeof message !== 'string') return undefined;
   return { code, message };
+}
+
+/** Checks a user as the admin routes answer it (with `password` when it was just added). */
+export function decodeUser(body: unknown): Decoded<UserAccessResponse & { password?: string }> {
+  if (
+    !isRecord(body) ||
+    typeof body.username !== 'string' ||
+    (body.role !== 'admin' && body.role !== 'viewer')
+  )
+    return unexpected('user');
+  return ok({
+    username: body.username,
+    role: body.role,
+    sites: Array.isArray(body.sites) ? body.sites.filter((s): s is string => typeof s === 'string') : [],
+    createdAt: typeof body.createdAt === 'string' ? body.createdAt : '',
+    ...(typeof body.password === 'string' ? { password: body.password } : {}),
+  });
 }

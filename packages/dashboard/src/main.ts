@@ -15,15 +15,19 @@ function tabStorage(): SessionStorageLike {
   }
 }
 
+/** The share link this page was opened through (`/share/<id>`), if any. */
+const shareId = /^\/share\/([A-Za-z0-9_-]{24})$/.exec(location.pathname)?.[1];
+
 const root = document.getElementById('app');
 if (root) {
   const session = createSessionStore(tabStorage());
   const api = createApiClient({
     fetch: window.fetch.bind(window),
+    shareId,
     token() {
       const s = session.status(new Date());
       return s.kind === 'active' ? s.session.token : undefined;
     },
   });
-  startApp({ root, api, session, browserTz: browserTimeZone() });
+  startApp({ root, api, session, browserTz: browserTimeZone(), shared: shareId !== undefined });
 }

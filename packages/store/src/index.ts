@@ -28,6 +28,7 @@ export {
   readImportMarkers,
   releaseImportDay,
 } from './imports/importMarkers';
+export { queryPartition } from './queryPartition';
 export {
   type BreakdownOptions,
   buildBreakdown,
@@ -60,12 +61,14 @@ export {
 } from './reports/timeseries';
 export { runBounded } from './runBounded';
 export { scanItems } from './scanItems';
+export { createShare, deleteShare, listShares, readShare } from './shares';
 export {
   clearSigninThrottle,
   type Reservation,
   type ReservationOutcome,
   reserveSigninAttempt,
 } from './signinThrottle';
+export { addSite, listSites, removeSite, type SiteListRead, seedSites } from './sites';
 export type { Table } from './table';
 export {
   addUser,
@@ -76,6 +79,7 @@ export {
   removeUser,
   replaceUser,
   type StoredUser,
+  setUserAccess,
   signOutUser,
   type UserList,
   type UserRead,

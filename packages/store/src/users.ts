@@ -7,6 +7,7 @@ import {
   UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
 import {
+  accessChange,
   type Decoded,
   decodeUser,
   type Item,
@@ -14,6 +15,7 @@ import {
   keyOf,
   passwordChange,
   passwordHashUpgrade,
+  type Role,
   sessionRevocation,
   type User,
   userCreation,
@@ -118,6 +120,24 @@ export const signOutUser = (table: Table, username: string): Promise<'signed-out
         new UpdateItemCommand({ TableName: table.tableName, ...sessionRevocation(username) }),
       ),
     'signed-out',
+  );
+
+/**
+ * Sets a user's role and readable sites (a viewer's list; an admin reads every site).
+ * @example await setUserAccess(table, 'bob', 'viewer', ['blog.example.com']);
+ */
+export const setUserAccess = (
+  table: Table,
+  username: string,
+  role: Role,
+  sites: readonly string[],
+): Promise<'changed' | 'missing'> =>
+  onExistingUser(
+    () =>
+      table.dynamodb.send(
+        new UpdateItemCommand({ TableName: table.tableName, ...accessChange(username, role, sites) }),
+      ),
+    'changed',
   );
 
 /**

@@ -25,7 +25,7 @@ const pairOf = (w: string | undefined, h: string | undefined) =>
   w === undefined && h === undefined ? undefined : [numberOrText(w), numberOrText(h)];
 
 /** The site an embed request counts for (`site` in the query, else its page's Origin or Referer; see siteOf). */
-function embedSite(ctx: RequestContext): string {
+async function embedSite(ctx: RequestContext): Promise<string> {
   const site = siteOfRequest(
     {
       named: ctx.query.site,
@@ -33,7 +33,7 @@ function embedSite(ctx: RequestContext): string {
       referer: ctx.headers.referer,
       host: ctx.headers.host,
     },
-    ctx.config.allowedSites,
+    await ctx.sites.sites(ctx),
   );
   if (!site.ok) throw site.error;
   return site.value;
@@ -43,7 +43,7 @@ function embedSite(ctx: RequestContext): string {
 export const pixelRoute: RouteHandler = async (ctx) => {
   const q = ctx.query;
   const userAgent = userAgentOf(ctx, q.ua);
-  const site = embedSite(ctx);
+  const site = await embedSite(ctx);
   const referrer = q.referrer || undefined;
   const candidate = {
     type: 'pageview',
@@ -70,7 +70,7 @@ export const appendRoute: RouteHandler = async (ctx) => {
   const append = validate(appendBody, body.value, 'invalid_event');
   if (!append.ok) throw append.error;
   // The engagement is stored on its view whatever the site, but a request no site owns is refused, not dropped.
-  embedSite(ctx);
+  await embedSite(ctx);
   userAgentOf(ctx);
   await recordEngagement(ctx, append.value.uuid, append.value.duration, append.value.scroll);
   return accepted();

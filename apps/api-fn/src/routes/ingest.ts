@@ -18,9 +18,9 @@ import { validate } from '../validation';
 /** The beacon's answer: accepted, nothing to read. */
 export const accepted = (): HttpResponse => empty(202);
 
-/** Throws 403 unless `site` is configured. */
-export function assertSiteAllowed(ctx: RequestContext, site: string): void {
-  const allowed = configuredSite(site, ctx.config.allowedSites);
+/** Throws 403 unless `site` is one of the deployment's sites (the site list, at most SITE_CACHE_SECONDS old). */
+export async function assertSiteAllowed(ctx: RequestContext, site: string): Promise<void> {
+  const allowed = configuredSite(site, await ctx.sites.sites(ctx));
   if (!allowed.ok) throw allowed.error;
 }
 
@@ -44,7 +44,7 @@ export async function recordPageview(
   event: PageviewEvent,
   userAgent: string,
 ): Promise<void> {
-  assertSiteAllowed(ctx, event.site);
+  await assertSiteAllowed(ctx, event.site);
   const view = enrichPageview(event, parseUserAgent(userAgent), ctx.now(), ctx.config.retentionDays);
   const out = await storePageview(ctx.table, view);
   countUnits(ctx, out);
@@ -88,7 +88,7 @@ export const eventRoute: RouteHandler = async (ctx) => {
   }
   const event = validate(engagementEvent, body.value, 'invalid_event');
   if (!event.ok) throw event.error;
-  assertSiteAllowed(ctx, event.value.site);
+  await assertSiteAllowed(ctx, event.value.site);
   await recordEngagement(ctx, event.value.id, event.value.duration, event.value.scroll);
   return accepted();
 };

@@ -1,5 +1,6 @@
 // The original reporting API (POST /api/views|browsers|pages/week|month, token in the body): parse, check the
-// session and site, answer from the aggregates. Loaded lazily by the router, off the ingest path.
+// session, the site and the user's access to it, answer from the aggregates. Loaded lazily by the router, off the ingest path.
+import { assertMayReadSite } from '../access';
 import type { RouteHandler } from '../context';
 import { json, readJsonBody } from '../http';
 import {
@@ -23,7 +24,7 @@ export function legacyRoute(report: LegacyReport, kind: LegacyPeriodKind): Route
     if (!body.ok) throw body.error;
     const request = parseLegacyRequest(report, kind, body.value);
     if (!request.ok) throw request.error;
-    await verifySessionToken(ctx, request.value.token);
+    const session = await verifySessionToken(ctx, request.value.token);
     const site = siteOfRequest(
       {
         named: request.value.site,
@@ -31,9 +32,10 @@ export function legacyRoute(report: LegacyReport, kind: LegacyPeriodKind): Route
         referer: ctx.headers.referer,
         host: ctx.headers.host,
       },
-      ctx.config.allowedSites,
+      await ctx.sites.sites(ctx),
     );
     if (!site.ok) throw site.error;
+    assertMayReadSite({ kind: 'user', session }, site.value);
     return json(200, await legacyAnswer(request.value, site.value, aggregateLegacySource(ctx)));
   };
 }

@@ -121,7 +121,7 @@ export const signinRoute: RouteHandler = async (ctx) => {
   const token = tokens.issueToken(sessionClaimsOf(user), { key: keys.current, ttlSeconds, now: issuedAt });
   ctx.sessions.remember(
     user.username,
-    { createdAt: user.createdAt, sessionEpoch: user.sessionEpoch },
+    { createdAt: user.createdAt, sessionEpoch: user.sessionEpoch, role: user.role, sites: user.sites },
     issuedAt.getTime(),
   );
   const expiresAt = new Date((Math.floor(issuedAt.getTime() / 1000) + ttlSeconds) * 1000).toISOString();

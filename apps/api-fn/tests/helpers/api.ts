@@ -6,6 +6,7 @@ import { DASHBOARD_ORIGIN, OTHER_SITE, SITE, TEST_USER_CREATED_AT, testUser } fr
 import { generateKey, issueToken, parseKey } from '@footfall/tokens';
 import type { ApiConfig } from '../../src/config';
 import { type ApiHandler, createApiHandler } from '../../src/createApiHandler';
+import type { SiteCache } from '../../src/siteCache';
 
 /** The session key every test handler signs with. */
 export const AUTH_KEY = generateKey();
@@ -34,19 +35,31 @@ export interface TestApi {
   clock: { now: number };
 }
 
-/** Creates a handler over `dynamodb` with a controllable clock and captured logs. */
+/** A site list that never changes and reads nothing: the config's first list, as a table would hold it. */
+export const fixedSites = (sites: readonly string[]): SiteCache => ({
+  sites: async () => sites,
+  invalidate: () => undefined,
+});
+
+/**
+ * Creates a handler over `dynamodb` with a controllable clock and captured logs. Its site list is the config's
+ * `allowedSites`, fixed, unless `tableSites` asks for the real one (read from the table, as deployed).
+ */
 export function testApi(
   dynamodb: DynamoDBClient,
   tableName = 'footfall-test',
   overrides: Partial<ApiConfig> = {},
+  options: { tableSites?: boolean } = {},
 ): TestApi {
   const logs: string[] = [];
   const clock = { now: NOW };
+  const config = testConfig(tableName, overrides);
   const handler = createApiHandler({
-    config: testConfig(tableName, overrides),
+    config,
     dynamodb,
     now: () => clock.now,
     logSink: (line) => logs.push(line),
+    ...(options.tableSites ? {} : { sites: fixedSites(config.allowedSites) }),
   });
   return { handler, logs, clock };
 }

@@ -52,7 +52,7 @@ describe('reporting from DynamoDB Local', () => {
     const response = await get('/api/sites');
 
     // Assess
-    expect(bodyOf(response)).toEqual({ sites: ['example.com', 'blog.example.org'] });
+    expect(bodyOf(response)).toEqual({ sites: ['example.com', 'blog.example.org'], role: 'admin' });
   });
 
   it('answers a daily series in UTC with totals and bots', async () => {

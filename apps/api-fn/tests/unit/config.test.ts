@@ -19,6 +19,7 @@ describe('loadConfig', () => {
         authKey: { kind: 'none' },
         tokenTtlSeconds: 43_200,
         sessionCacheSeconds: 60,
+        siteCacheSeconds: 60,
         retentionDays: 30,
         logLevel: 'info',
         staticDir: undefined,
@@ -70,9 +71,18 @@ describe('loadConfig', () => {
     });
   });
 
+  it('accepts no ALLOWED_SITES: sites are data, the variable only a first list', () => {
+    // Act
+    const config = loadConfig({ ...BASE, ALLOWED_SITES: ' , ' });
+
+    // Assess
+    expect(config.ok && config.value.allowedSites).toEqual([]);
+  });
+
   it.each([
     [{ TABLE_NAME: '' }, 'TABLE_NAME'],
-    [{ ALLOWED_SITES: ' , ' }, 'ALLOWED_SITES'],
+    // Longer than SPEC §3's bound on how late a new site may start to accept events.
+    [{ SITE_CACHE_SECONDS: '61' }, 'SITE_CACHE_SECONDS'],
     [{ TOKEN_TTL_SECONDS: '12h' }, 'TOKEN_TTL_SECONDS'],
     [{ RETENTION_DAYS: '0' }, 'RETENTION_DAYS'],
     // Longer than SPEC §3's bound on how late a revocation may arrive.

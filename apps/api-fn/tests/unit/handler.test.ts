@@ -1,5 +1,5 @@
 // The Lambda entry point: built from the environment on first use; a broken environment answers 500.
-import { DynamoDBClient, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, QueryCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { CHROME_UA, httpEvent, lambdaContext, pageview } from '@footfall/testing';
 import { mockClient } from 'aws-sdk-client-mock';
 import { errorCode } from '../helpers/api';
@@ -20,6 +20,8 @@ describe('handler', () => {
     process.env.LOG_LEVEL = 'error';
     const ddb = mockClient(DynamoDBClient);
     ddb.on(UpdateItemCommand).resolves({});
+    // The site list: never written yet, so the first request writes ALLOWED_SITES (PutItem) and uses it.
+    ddb.on(QueryCommand).resolves({ Items: [] });
     const { handler } = await import('../../src/handler');
 
     // Act

@@ -3,7 +3,7 @@
 // failed fetch is retried.
 // (This file avoids tests/helpers/api, which imports @footfall/tokens itself.)
 import { randomBytes } from 'node:crypto';
-import { DynamoDBClient, GetItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, GetItemCommand, QueryCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { encodeUser } from '@footfall/core-model';
 import { CHROME_UA, httpEvent, pageview, SITE } from '@footfall/testing';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -66,7 +66,9 @@ describe('lazy loading', () => {
     // Prepare
     const { createApiHandler } = await import('../../src/createApiHandler');
     const dynamodb = new DynamoDBClient({ region: 'us-east-1' });
-    mockClient(dynamodb).on(UpdateItemCommand).resolves({});
+    const mock = mockClient(dynamodb);
+    mock.on(UpdateItemCommand).resolves({});
+    mock.on(QueryCommand).resolves({ Items: [] });
     const handler = createApiHandler({ config, dynamodb, logSink: () => undefined });
 
     // Act
@@ -99,11 +101,11 @@ describe('lazy loading', () => {
       .rejectsOnce(awsError('ThrottlingException'))
       .resolves({ Parameter: { Value: keyText } });
     const dynamodb = new DynamoDBClient({ region: 'us-east-1' });
-    mockClient(dynamodb)
-      .on(GetItemCommand)
-      .resolves({
-        Item: encodeUser({ username: 'admin', passwordHash: 'x', createdAt: 1, sessionEpoch: 0 }),
-      });
+    const mock = mockClient(dynamodb);
+    mock.on(GetItemCommand).resolves({
+      Item: encodeUser({ username: 'admin', passwordHash: 'x', createdAt: 1, sessionEpoch: 0 }),
+    });
+    mock.on(QueryCommand).resolves({ Items: [] });
     const handler = createApiHandler({ config, dynamodb, logSink: () => undefined });
     const sites = () =>
       httpEvent({ method: 'GET', path: '/api/sites', headers: { authorization: `Bearer ${token}` } });

@@ -87,7 +87,7 @@ describe('GET /api/sites', () => {
 
     // Assess
     expect(response.statusCode).toBe(200);
-    expect(bodyOf(response)).toEqual({ sites: ['example.com', 'blog.example.org'] });
+    expect(bodyOf(response)).toEqual({ sites: ['example.com', 'blog.example.org'], role: 'admin' });
   });
 });
 

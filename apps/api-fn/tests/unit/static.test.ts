@@ -158,7 +158,7 @@ describe('HEAD and other methods on the static routes', () => {
 
   it('keeps HEAD off the API routes', async () => {
     // Act
-    const response = await staticApi()(httpEvent({ method: 'HEAD', path: '/api/sites' }));
+    const response = await staticApi()(httpEvent({ method: 'HEAD', path: '/api/stats/timeseries' }));
 
     // Assess
     expect(response.statusCode).toBe(405);

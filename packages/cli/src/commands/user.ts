@@ -1,6 +1,15 @@
 // `footfall user add|passwd|signout|remove|list|migrate`: dashboard users as user items, passwords as PBKDF2
 // PHC strings, sessions revoked through each user's session epoch.
-import { isNormalUsername, normaliseUsername, USERNAME_PATTERN, type User } from '@footfall/core-model';
+import {
+  isNormalUsername,
+  MAX_USER_SITES,
+  normaliseUsername,
+  ROLES,
+  type Role,
+  roleOf,
+  USERNAME_PATTERN,
+  type User,
+} from '@footfall/core-model';
 import {
   addUser,
   changePassword,
@@ -10,6 +19,7 @@ import {
   readUser as readStoredUser,
   removeUser,
   type StoredUser,
+  setUserAccess,
   signOutUser,
 } from '@footfall/store';
 import { hashPassword } from '@footfall/tokens';
@@ -17,6 +27,7 @@ import type { Target } from '../client';
 import { CliError, UsageError } from '../errors';
 import type { CliIo } from '../io';
 import { readNewPassword } from '../readPassword';
+import { checkSite } from './site';
 
 /** How long a revocation takes to reach every running api-fn (its session cache, SPEC §3). */
 const REVOCATION_DELAY = 'within a minute';
@@ -32,26 +43,119 @@ export function checkUsername(name: string | undefined): string {
   return normaliseUsername(name);
 }
 
-/** `user add <name>`: creates a user; refuses a name that exists in any spelling. */
+/** Checks `--role`: admin or viewer (SPEC §3). */
+export function checkRole(role: string | undefined): Role | undefined {
+  if (role === undefined) return undefined;
+  if (!(ROLES as readonly string[]).includes(role)) throw new UsageError('--role is admin or viewer.');
+  return role as Role;
+}
+
+/** Checks `--sites a.com,b.com`: host names, each once, in their lower-case spelling. */
+export function checkSites(sites: string | undefined): string[] {
+  if (sites === undefined) return [];
+  const list = [
+    ...new Set(
+      sites
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== '')
+        .map(checkSite),
+    ),
+  ];
+  if (list.length > MAX_USER_SITES)
+    throw new UsageError(`A viewer may be granted at most ${MAX_USER_SITES} sites.`);
+  return list;
+}
+
+/** Who may do what, as `--role` and `--sites` describe it. */
+export interface AccessOptions {
+  role?: string | undefined;
+  sites?: string | undefined;
+}
+
+/**
+ * `user add <name> [--role admin|viewer] [--sites a,b]`: creates a user (an admin unless `--role viewer`);
+ * refuses a name that exists in any spelling.
+ */
 export async function userAdd(
   target: Target,
   io: CliIo,
   name: string | undefined,
   fromStdin: boolean,
+  access: AccessOptions = {},
 ): Promise<void> {
   const username = checkUsername(name);
+  const role = checkRole(access.role) ?? 'admin';
+  const sites = checkSites(access.sites);
+  if (role === 'admin' && sites.length > 0)
+    throw new UsageError('An admin reads every site; --sites is for --role viewer.');
   const password = await readNewPassword(io, fromStdin, [username]);
   const user: User = {
     username,
     passwordHash: await hashPassword(password),
     createdAt: Date.now(),
     sessionEpoch: 0,
+    role,
+    sites,
   };
   if ((await addUser(target, user)) === 'exists')
     throw new CliError(
       `User ${username} already exists (usernames ignore case); use \`footfall user passwd ${username}\`.`,
     );
-  io.stderr.write(`Created user ${username}.\n`);
+  io.stderr.write(`Created user ${username} (${describeAccess(user)}).\n`);
+}
+
+/** A user's access in words: `admin` or `viewer of a.com, b.com`. */
+const describeAccess = (user: Pick<User, 'role' | 'sites'>): string =>
+  roleOf(user) === 'admin'
+    ? 'admin, every site'
+    : `viewer of ${user.sites?.length ? user.sites.join(', ') : 'no site yet'}`;
+
+/**
+ * `user grant <name> [--role admin|viewer] [--sites a,b]`: sets the role and adds sites a viewer may read.
+ * Running functions see it within a minute (their session cache).
+ */
+export async function userGrant(
+  target: Target,
+  io: CliIo,
+  name: string | undefined,
+  access: AccessOptions,
+): Promise<void> {
+  const username = checkUsername(name);
+  const role = checkRole(access.role);
+  const added = checkSites(access.sites);
+  if (role === undefined && added.length === 0) throw new UsageError('Give --role and/or --sites.');
+  const current = await readUser(target, username);
+  if (!current) throw new CliError(`There is no user ${username}.`);
+  const nextRole = role ?? roleOf(current);
+  if (nextRole === 'admin' && added.length > 0)
+    throw new UsageError(`${username} is an admin and reads every site; --sites is for viewers.`);
+  const sites = nextRole === 'admin' ? [] : [...new Set([...(current.sites ?? []), ...added])].sort();
+  if ((await setUserAccess(target, username, nextRole, sites)) === 'missing')
+    throw new CliError(`There is no user ${username}.`);
+  io.stderr.write(`${username} is now ${describeAccess({ role: nextRole, sites })} (${REVOCATION_DELAY}).\n`);
+}
+
+/** `user revoke <name> --sites a,b`: removes sites a viewer may read, within a minute. */
+export async function userRevoke(
+  target: Target,
+  io: CliIo,
+  name: string | undefined,
+  access: AccessOptions,
+): Promise<void> {
+  const username = checkUsername(name);
+  const removed = checkSites(access.sites);
+  if (removed.length === 0) throw new UsageError('Name the sites to revoke with --sites.');
+  const current = await readUser(target, username);
+  if (!current) throw new CliError(`There is no user ${username}.`);
+  if (roleOf(current) === 'admin')
+    throw new CliError(
+      `${username} is an admin and reads every site; make it a viewer first (user grant --role viewer).`,
+    );
+  const sites = (current.sites ?? []).filter((s) => !removed.includes(s));
+  if ((await setUserAccess(target, username, 'viewer', sites)) === 'missing')
+    throw new CliError(`There is no user ${username}.`);
+  io.stderr.write(`${username} is now ${describeAccess({ role: 'viewer', sites })} (${REVOCATION_DELAY}).\n`);
 }
 
 /** The stored user, or undefined when there is none (an unreadable item is an error, not a missing user). */
@@ -116,7 +220,8 @@ export async function userList(target: Target, io: CliIo): Promise<void> {
   const users = await scanUsers(target, io);
   for (const { user } of users) {
     const flag = isNormalUsername(user.username) ? '' : '\t(needs `footfall user migrate`)';
-    io.stdout.write(`${user.username}\t${new Date(user.createdAt).toISOString()}${flag}\n`);
+    const access = roleOf(user) === 'admin' ? 'admin' : `viewer\t${(user.sites ?? []).join(',')}`;
+    io.stdout.write(`${user.username}\t${new Date(user.createdAt).toISOString()}\t${access}${flag}\n`);
   }
 }
 

@@ -276,7 +276,7 @@ describe('footfall user migrate', () => {
     expect(before.statusCode).toBe(401);
     expect(migrated.code).toBe(0);
     expect(migrated.stderr).toContain('Moved Carol to carol');
-    expect(listedAfter.stdout).toMatch(/^carol\t\S+$/m);
+    expect(listedAfter.stdout).toMatch(/^carol\t\S+\tadmin$/m);
     expect(listedAfter.stdout).not.toContain('Carol');
     expect(after.statusCode).toBe(200);
   });

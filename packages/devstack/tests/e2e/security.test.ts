@@ -146,7 +146,7 @@ describe('revocation through the stack', () => {
     const authKey = readFileSync(dataPath(dataDir, 'authKey'), 'utf8').trim();
     await addUser('real-user');
     const listed = (await footfall(['user', 'list'])).stdout;
-    const created = /^real-user\t(\S+)$/m.exec(listed)?.[1] ?? '';
+    const created = /^real-user\t(\S+)\t/m.exec(listed)?.[1] ?? '';
     const real = { username: 'real-user', createdAt: Date.parse(created), sessionEpoch: 0 };
     const ghost = { username: 'ghost', createdAt: real.createdAt, sessionEpoch: 0 };
 

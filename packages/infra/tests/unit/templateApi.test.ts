@@ -89,6 +89,8 @@ describe('template.yaml HTTP API', () => {
     expect(logs.DestinationArn).toEqual({ 'Fn::GetAtt': ['ApiAccessLogGroup', 'Arn'] });
     expect(() => JSON.parse(logs.Format)).not.toThrow();
     expect(logs.Format).not.toMatch(/sourceIp|identity\.|userAgent|X-Forwarded-For/i);
+    // A share link's path holds its id (a credential): the route key is logged, never the path.
+    expect(logs.Format).not.toContain('$context.path');
   });
 
   it('offers the parameters and outputs a site owner needs', () => {

@@ -1,12 +1,24 @@
 // template.yaml's IAM: exact actions on exact ARNs, no wildcards, no SAM-generated roles with managed policies.
 import {
+  accessChange,
   DEAD_LETTER_PARTITION,
   deadLetterKey,
   PARTITION_KEY,
   passwordHashUpgrade,
+  SHARES_PARTITION,
+  SITES_PARTITION,
   SORT_KEY,
   seriesKey,
+  sessionRevocation,
+  shareCreation,
+  shareKey,
+  shareRemoval,
+  sharesQuery,
+  siteCreation,
   sitePartition,
+  siteRemoval,
+  sitesQuery,
+  sitesSeededMarker,
   THROTTLE_ATTRIBUTES,
   techKey,
   throttleKey,
@@ -108,7 +120,7 @@ describe('template.yaml IAM', () => {
     },
   );
 
-  it('lets api-fn put and update views, update only a user’s hash and a throttle’s own attributes, read users, throttles and aggregates, delete only throttles', () => {
+  it('lets api-fn put and update views, add users and update their hash, role, sites and epoch, a throttle’s own attributes, read users, throttles and aggregates, delete only throttles', () => {
     // Prepare
     const statements = roleStatements(resource(template, 'ApiFnRole').Properties);
     const table = { 'Fn::GetAtt': ['Table', 'Arn'] };
@@ -131,7 +143,27 @@ describe('template.yaml IAM', () => {
         Resource: table,
         Condition: {
           ...onLeadingKeys([USERS]),
-          'ForAllValues:StringEquals': { 'dynamodb:Attributes': [...KEYS, USER_ATTRIBUTES.passwordHash] },
+          'ForAllValues:StringEquals': {
+            'dynamodb:Attributes': [
+              ...KEYS,
+              USER_ATTRIBUTES.passwordHash,
+              USER_ATTRIBUTES.sessionEpoch,
+              USER_ATTRIBUTES.role,
+              USER_ATTRIBUTES.sites,
+            ],
+          },
+          StringEqualsIfExists: { 'dynamodb:ReturnValues': ['NONE'] },
+        },
+      },
+      {
+        Effect: 'Allow',
+        Action: 'dynamodb:PutItem',
+        Resource: table,
+        Condition: {
+          ...onLeadingKeys([USERS]),
+          'ForAllValues:StringEquals': {
+            'dynamodb:Attributes': [...KEYS, ...Object.values(USER_ATTRIBUTES)],
+          },
           StringEqualsIfExists: { 'dynamodb:ReturnValues': ['NONE'] },
         },
       },
@@ -152,6 +184,18 @@ describe('template.yaml IAM', () => {
         Action: ['dynamodb:GetItem', 'dynamodb:Query'],
         Resource: table,
         Condition: onLeadingKeys([USERS, THROTTLES, SITES]),
+      },
+      {
+        Effect: 'Allow',
+        Action: ['dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:Query'],
+        Resource: table,
+        Condition: onLeadingKeys([SITES_PARTITION]),
+      },
+      {
+        Effect: 'Allow',
+        Action: ['dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:Query'],
+        Resource: table,
+        Condition: onLeadingKeys([SHARES_PARTITION]),
       },
       {
         Effect: 'Allow',
@@ -182,6 +226,8 @@ describe('template.yaml IAM', () => {
     // Act
     const sent: [string, UpdateParts][] = [
       [USERS, passwordHashUpgrade('bob', 'old', 'new')],
+      [USERS, accessChange('bob', 'viewer', ['example.com'])],
+      [USERS, sessionRevocation('bob')],
       [THROTTLES, throttleReservation('bob', now)],
       [THROTTLES, throttleRestart('bob', now, now - 1)],
       [THROTTLES, throttleRestart('bob', now, undefined)],
@@ -192,8 +238,38 @@ describe('template.yaml IAM', () => {
       expect(prefixOf(update.Key.Path.S)).toBe(prefix);
       expect(allowedFor(prefix)).toEqual(expect.arrayContaining(attributesOf(update)));
     }
-    expect(allowedFor(USERS)).not.toContain(USER_ATTRIBUTES.sessionEpoch);
+    // A user's incarnation never changes: tokens name it, so a user removed and added again stays signed out.
     expect(allowedFor(USERS)).not.toContain(USER_ATTRIBUTES.createdAt);
+  });
+
+  it('grants the site list and share links on their own partitions only, the keys every command of theirs uses', () => {
+    // Prepare
+    const statements = roleStatements(resource(template, 'ApiFnRole').Properties);
+    const grantsOn = (partition: string) =>
+      statements
+        .filter((s) => JSON.stringify(s.Condition) === JSON.stringify(onLeadingKeys([partition])))
+        .flatMap((s) => listOf(s.Action) as string[]);
+    const now = Date.UTC(2026, 0, 1);
+    const link = { id: 'A'.repeat(24), site: 'example.com', createdAt: now, origins: [] };
+
+    // Act: the partition each command names, by what it does
+    const commands: [string, string][] = [
+      ['dynamodb:PutItem', siteCreation('example.com', now).Item[PARTITION_KEY]?.S ?? ''],
+      ['dynamodb:PutItem', sitesSeededMarker(now).Item[PARTITION_KEY]?.S ?? ''],
+      ['dynamodb:DeleteItem', siteRemoval('example.com').Key.Path.S],
+      ['dynamodb:Query', sitesQuery().ExpressionAttributeValues[':p']?.S ?? ''],
+      ['dynamodb:PutItem', shareCreation(link).Item[PARTITION_KEY]?.S ?? ''],
+      ['dynamodb:GetItem', shareKey(link.id).Path.S],
+      ['dynamodb:DeleteItem', shareRemoval(link.id, link.site).Key.Path.S],
+      ['dynamodb:Query', sharesQuery().ExpressionAttributeValues[':p']?.S ?? ''],
+    ];
+
+    // Assess: each is granted on exactly its partition, which is neither a site's aggregates nor a user
+    for (const [action, partition] of commands) expect(grantsOn(partition)).toContain(action);
+    expect([SITES_PARTITION, SHARES_PARTITION].map(prefixOf)).not.toContain(SITES);
+    expect(SITES_PARTITION.startsWith(SITES.slice(0, -1))).toBe(false);
+    expect(grantsOn(SITES_PARTITION)).not.toContain('dynamodb:UpdateItem');
+    expect(grantsOn(SHARES_PARTITION)).not.toContain('dynamodb:UpdateItem');
   });
 
   it('lets api-fn read only the one key parameter', () => {
