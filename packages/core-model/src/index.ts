@@ -41,6 +41,16 @@ export {
   type UpdateParts,
 } from './commandParts';
 export { countryOfTimeZone } from './countries';
+export {
+  decodeRawEvent,
+  EVENT_LIMITS,
+  EVENT_SECTION,
+  encodeRawEvent,
+  enrichEvent,
+  eventCreation,
+  eventKey,
+  type RawEvent,
+} from './customEvents';
 export { type DayRange, daysOf, parseDayRange, type RangeProblem } from './dayRange';
 export {
   DEAD_LETTER_KINDS,
@@ -59,6 +69,21 @@ export {
 export { DIMENSIONS, type Dimension } from './dimensions';
 export { enrichPageview, type ViewAgent } from './enrichPageview';
 export { CoreModelError, DecodeError } from './errors';
+export {
+  checkGoalMatch,
+  decodeGoal,
+  encodeGoal,
+  GOAL_ID_PATTERN,
+  GOAL_KINDS,
+  type Goal,
+  type GoalKind,
+  goalCreation,
+  goalKey,
+  goalRemoval,
+  goalsQuery,
+  MAX_GOALS_PER_SITE,
+  pathMatches,
+} from './goals';
 export { itemBytes, numberBytes, utf8Bytes, valueBytes } from './itemSize';
 export {
   decodeKey,

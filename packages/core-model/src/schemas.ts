@@ -75,8 +75,31 @@ export const engagementEvent = z.object({
 });
 export type EngagementEvent = z.infer<typeof engagementEvent>;
 
+/** Most props one custom event may carry (SPEC §3). */
+export const MAX_EVENT_PROPS = 8;
+
+export const customEvent = z.object({
+  type: z.literal('event'),
+  id: uuid,
+  view: z.optional(uuid),
+  site: host,
+  path,
+  name: text(1, 64),
+  props: z.optional(
+    z
+      .record(text(1, 32), text(1, 100))
+      .check(
+        z.refine(
+          (props) => Object.keys(props).length <= MAX_EVENT_PROPS,
+          `must have at most ${MAX_EVENT_PROPS} props`,
+        ),
+      ),
+  ),
+});
+export type CustomEvent = z.infer<typeof customEvent>;
+
 /** The event types `POST /api/event` accepts. */
-export const EVENT_TYPES = ['pageview', 'engagement'] as const;
+export const EVENT_TYPES = ['pageview', 'engagement', 'event'] as const;
 
 /** `POST /append` of the original embed. */
 export const appendBody = z.object({

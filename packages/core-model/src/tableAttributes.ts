@@ -1,5 +1,7 @@
 // Every fixed attribute name of the table, so a check can prove no code outside core-model spells one.
+import { eventAttributeNames } from './customEvents';
 import { deadLetterAttributeNames } from './deadLetters';
+import { goalAttributeNames } from './goals';
 import { layoutAttributeNames } from './layout';
 import { distinctAttribute } from './series';
 import { SIZE_ATTRIBUTE, TRIE_DIMENSIONS } from './valueTrie';
@@ -13,6 +15,8 @@ import { SIZE_ATTRIBUTE, TRIE_DIMENSIONS } from './valueTrie';
 export function tableAttributeNames(): string[] {
   const names = [
     ...layoutAttributeNames(),
+    ...eventAttributeNames(),
+    ...goalAttributeNames(),
     ...deadLetterAttributeNames(),
     SIZE_ATTRIBUTE,
     ...TRIE_DIMENSIONS.map(distinctAttribute),

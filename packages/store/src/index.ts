@@ -19,6 +19,7 @@ export {
 } from './awsErrors';
 export { type DeadLetterList, listDeadLetters, type ReplayResult, replayDeadLetter } from './deadLetters';
 export { AggregateWriteError, StoreError } from './errors';
+export { recordEvent } from './events';
 export { getItem, type ReadItem } from './getItem';
 export {
   type BreakdownOptions,
