@@ -161,9 +161,11 @@ export {
 export { arrivedFromOutside, referrerHost } from './referrer';
 export * from './schemas';
 export {
+  BOT_EVENTS_ATTRIBUTE,
   distinctAttribute,
   emptyHour,
   type HourCounters,
+  readBotEvents,
   readDistinctCounts,
   readSeriesItem,
   type SeriesCounter,
@@ -175,6 +177,7 @@ export { normaliseSite } from './site';
 export {
   type DecodedRecord,
   decodeRecord,
+  type EventRecord,
   type SkippedRecord,
   sequenceNumberOf,
   type UnreadableRecord,
@@ -212,18 +215,24 @@ export {
   utcHourKey,
 } from './time';
 export {
+  CAPPED_DIMENSIONS,
+  conversionEntryValue,
   DISTINCT_CAP,
   type EntryKind,
   entryBytes,
   entryKind,
   hourEntry,
+  isHourly,
   MAX_TRIE_DEPTH,
   NODE_TARGET_BYTES,
   nodeBudget,
   OTHER_ENTRY,
   OTHER_VALUE,
+  PROP_SEPARATOR,
   parseHourEntry,
+  parsePropValue,
   parseTrieSection,
+  propValue,
   readTrieNode,
   readTrieRows,
   SIZE_ATTRIBUTE,
@@ -240,4 +249,11 @@ export {
   valueEntry,
   valueHash,
 } from './valueTrie';
-export { type DayDelta, type Engagement, engagementOf, type ValueDelta, ViewDelta } from './viewDelta';
+export {
+  type ConversionTarget,
+  type DayDelta,
+  type Engagement,
+  engagementOf,
+  type ValueDelta,
+  ViewDelta,
+} from './viewDelta';

@@ -3,7 +3,7 @@ import { eventAttributeNames } from './customEvents';
 import { deadLetterAttributeNames } from './deadLetters';
 import { goalAttributeNames } from './goals';
 import { layoutAttributeNames } from './layout';
-import { distinctAttribute } from './series';
+import { BOT_EVENTS_ATTRIBUTE, distinctAttribute } from './series';
 import { SIZE_ATTRIBUTE, TRIE_DIMENSIONS } from './valueTrie';
 
 /**
@@ -19,6 +19,7 @@ export function tableAttributeNames(): string[] {
     ...goalAttributeNames(),
     ...deadLetterAttributeNames(),
     SIZE_ATTRIBUTE,
+    BOT_EVENTS_ATTRIBUTE,
     ...TRIE_DIMENSIONS.map(distinctAttribute),
   ];
   return [...new Set(names)].sort();

@@ -6,6 +6,7 @@ import {
   type DecodeError,
   type Dimension,
   type Item,
+  isHourly,
   OTHER_VALUE,
   type PairCount,
   readTrieRows,
@@ -26,7 +27,7 @@ export interface DayCounts {
   other: PairCount;
 }
 
-const isTech = (d: Dimension): d is TechDimension => (TECH_DIMENSIONS as readonly string[]).includes(d);
+const isTech = (d: string): d is TechDimension => (TECH_DIMENSIONS as readonly string[]).includes(d);
 
 function add(into: Map<string, PairCount>, value: string, p: PairCount): void {
   const cur = into.get(value);
@@ -46,8 +47,9 @@ function dayOf(counts: Map<string, DayCounts>, day: string): DayCounts {
 }
 
 /**
- * Decodes trie items into per-day counts. Pages are named by markers and counted by their hour entries (which
- * may sit in any item below the marker), so a day's items are read as a whole.
+ * Decodes trie items into per-day counts. Pages and event names are named by markers and counted by their hour
+ * entries (which may sit in any item below the marker), so a day's items are read as a whole. For event names
+ * and props, `views` are events and `visitors` conversions.
  */
 export function trieDayCounts(
   items: readonly Item[],
@@ -67,7 +69,7 @@ export function trieDayCounts(
       d.other.views += node.other.views;
       d.other.visitors += node.other.visitors;
     }
-    if (dimension !== 'page') {
+    if (!isHourly(dimension)) {
       for (const [value, p] of node.values) add(d.values, value, p);
       continue;
     }
@@ -108,7 +110,7 @@ const valueId = (path: string) => valueHash(path).id;
 export async function readDayCounts(
   table: Table,
   site: string,
-  dimension: Dimension,
+  dimension: Dimension | 'event' | 'prop',
   fromDay: string,
   toDay: string,
 ): Promise<{ counts: Map<string, DayCounts>; readUnits: number; errors: DecodeError[] }> {
