@@ -4,6 +4,7 @@ import type { LegacyPeriodKind, LegacyReport } from './reports/legacy';
 import { breakdownRoute } from './routes/breakdown';
 import { appendRoute, pixelRoute } from './routes/compat';
 import { exportRoute } from './routes/export';
+import { addGoalRoute, goalsReportRoute, removeGoalRoute } from './routes/goals';
 import { eventRoute } from './routes/ingest';
 import { signinRoute } from './routes/signin';
 import { sitesRoute } from './routes/sites';
@@ -18,7 +19,7 @@ export type CorsPolicy = 'public' | 'configured' | 'none';
 
 /** One row of the route table. `{name}` matches one path segment, `{name+}` the rest of the path. */
 export interface Route {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'DELETE';
   pattern: string;
   /** Also answer HEAD like GET (its headers, no body): static files, which caches and link checkers probe. */
   head?: true;
@@ -47,6 +48,9 @@ export const ROUTES: readonly Route[] = [
   { method: 'GET', pattern: '/api/stats/timeseries', cors: 'configured', handle: timeseriesRoute },
   { method: 'GET', pattern: '/api/stats/breakdown', cors: 'configured', handle: breakdownRoute },
   { method: 'GET', pattern: '/api/stats/export', cors: 'configured', handle: exportRoute },
+  { method: 'GET', pattern: '/api/stats/goals', cors: 'configured', handle: goalsReportRoute },
+  { method: 'POST', pattern: '/api/sites/{host}/goals', cors: 'configured', handle: addGoalRoute },
+  { method: 'DELETE', pattern: '/api/sites/{host}/goals/{id}', cors: 'configured', handle: removeGoalRoute },
   // The original system's reporting API, so its old dashboard keeps working (docs/compat.md).
   { method: 'POST', pattern: '/api/views/week', cors: 'configured', handle: legacy('views', 'week') },
   { method: 'POST', pattern: '/api/views/month', cors: 'configured', handle: legacy('views', 'month') },

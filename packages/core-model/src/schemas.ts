@@ -125,23 +125,48 @@ export const timeseriesQuery = z.object({
   path: z.optional(path),
   interval: z.optional(z.enum(['hour', 'day', 'week', 'month'])),
   tz: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+  /** A goal's id: the series of its conversions instead of the site's views. */
+  goal: z.optional(z.string().check(z.regex(/^[0-9a-f]{8}$/))),
 });
 export type TimeseriesQuery = z.infer<typeof timeseriesQuery>;
 
 /** The dimensions `GET /api/stats/breakdown` accepts (the same list the aggregates keep). */
 export const BREAKDOWN_DIMENSIONS = DIMENSIONS;
 
+/** The breakdowns of custom events: rows of events and conversions rather than views and visitors (SPEC §3). */
+export const EVENT_DIMENSIONS = ['event', 'prop'] as const;
+export type EventDimension = (typeof EVENT_DIMENSIONS)[number];
+
 export const breakdownQuery = z.object({
   site: host,
   from: day,
   to: day,
-  dimension: z.enum(BREAKDOWN_DIMENSIONS),
+  dimension: z.enum([...BREAKDOWN_DIMENSIONS, ...EVENT_DIMENSIONS]),
   path: z.optional(path),
   limit: z.optional(z.string().check(z.regex(/^\d{1,4}$/))),
+  /** `dimension=prop`: the event name and prop key whose values to list. */
+  event: z.optional(text(1, 64)),
+  prop: z.optional(text(1, 32)),
 });
 export type BreakdownQuery = z.infer<typeof breakdownQuery>;
 
 export const exportQuery = z.object({ site: host, from: day, to: day });
+
+/** `GET /api/stats/goals`: `format=csv` answers the goals CSV (a row per day and goal) instead of JSON. */
+export const goalsReportQuery = z.object({
+  site: host,
+  from: day,
+  to: day,
+  format: z.optional(z.enum(['json', 'csv'])),
+});
+export type GoalsReportQuery = z.infer<typeof goalsReportQuery>;
+
+/** `POST /api/sites/{host}/goals`. */
+export const goalBody = z.object({
+  kind: z.enum(['event', 'page']),
+  match: z.string().check(z.minLength(1), z.maxLength(512)),
+});
+export type GoalBody = z.infer<typeof goalBody>;
 export type ExportQuery = z.infer<typeof exportQuery>;
 
 /** Response bodies (what the dashboard reads). */
@@ -176,6 +201,43 @@ export interface BreakdownRow {
 export interface BreakdownResponse {
   dimension: (typeof BREAKDOWN_DIMENSIONS)[number];
   rows: BreakdownRow[];
+}
+export interface EventBreakdownRow {
+  value: string;
+  events: number;
+  conversions: number;
+}
+export interface EventBreakdownResponse {
+  dimension: EventDimension;
+  /** `dimension=prop`: the event name and prop key listed. */
+  event?: string;
+  prop?: string;
+  rows: EventBreakdownRow[];
+}
+export interface GoalRow {
+  id: string;
+  kind: 'event' | 'page';
+  match: string;
+  events: number;
+  conversions: number;
+  /** conversions ÷ views of the site over the range (SPEC §4). */
+  rate: number;
+}
+export interface GoalsResponse {
+  goals: GoalRow[];
+}
+export interface GoalTimeseriesPoint {
+  t: string;
+  events: number;
+  conversions: number;
+}
+export interface GoalTimeseriesResponse {
+  site: string;
+  goal: { id: string; kind: 'event' | 'page'; match: string };
+  interval: 'hour' | 'day' | 'week' | 'month';
+  tz: string;
+  points: GoalTimeseriesPoint[];
+  totals: { events: number; conversions: number };
 }
 export interface ErrorResponse {
   error: { code: string; message: string };

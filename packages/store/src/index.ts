@@ -21,11 +21,14 @@ export { type DeadLetterList, listDeadLetters, type ReplayResult, replayDeadLett
 export { AggregateWriteError, StoreError } from './errors';
 export { recordEvent } from './events';
 export { getItem, type ReadItem } from './getItem';
+export { addGoal, type GoalAdded, type GoalList, listGoals, removeGoal } from './goals';
 export {
   type BreakdownOptions,
   buildBreakdown,
+  buildEventBreakdown,
   compareRows,
   type DayCounts,
+  type EventBreakdownOptions,
   readDayCounts,
   trieDayCounts,
 } from './reports/breakdown';
@@ -39,6 +42,17 @@ export {
   toCsv,
 } from './reports/exportCsv';
 export { getItems } from './reports/getItems';
+export {
+  conversionRate,
+  GOAL_EXPORT_COLUMNS,
+  type GoalCounts,
+  type GoalDays,
+  type GoalHours,
+  goalRows,
+  goalsCsv,
+  readGoalDays,
+  readGoalHours,
+} from './reports/goals';
 export { type QueriedItems, queryItems } from './reports/queryItems';
 export {
   average,
@@ -47,6 +61,7 @@ export {
   readHours,
   readPageHours,
   readSiteHours,
+  readValueHours,
   type TimeseriesInput,
 } from './reports/timeseries';
 export { runBounded } from './runBounded';

@@ -1,10 +1,10 @@
 // Shared steps of the reporting routes: the session → query → day range → site preamble, and logging what did
 // not decode.
 import type { DecodeError } from '@footfall/core-model';
+import { requireSiteReader } from '../access';
 import type { RequestContext } from '../context';
 import { type DayRange, parseDayRange } from '../reports/range';
 import { requireSession } from '../session';
-import { configuredSite } from '../siteOf';
 import { type Schema, validate } from '../validation';
 
 /** Error codes of the query fields that have their own. */
@@ -17,6 +17,10 @@ export const QUERY_CODES = {
   tz: 'invalid_timezone',
   dimension: 'unknown_dimension',
   limit: 'invalid_limit',
+  event: 'invalid_event_name',
+  prop: 'invalid_prop',
+  goal: 'invalid_goal',
+  format: 'invalid_format',
 };
 
 /** A reporting request that passed the common checks. */
@@ -42,9 +46,9 @@ export async function reportingRequest<Q extends { site: string; from: string; t
   if (!query.ok) throw query.error;
   const range = parseDayRange(query.value.from, query.value.to);
   if (!range.ok) throw range.error;
-  const site = configuredSite(query.value.site, ctx.config.allowedSites);
-  if (!site.ok) throw site.error;
-  return { query: query.value, range: range.value, site: site.value };
+  // The access check owns the site rule (a site this user may read, else 403); the session is cached by now.
+  const site = await requireSiteReader(ctx, query.value.site);
+  return { query: query.value, range: range.value, site };
 }
 
 /** Logs attributes that could not be decoded (the report skips them rather than failing). */

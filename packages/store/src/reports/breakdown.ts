@@ -5,10 +5,14 @@ import {
   type BreakdownRow,
   type DecodeError,
   type Dimension,
+  type EventBreakdownResponse,
+  type EventBreakdownRow,
+  type EventDimension,
   type Item,
   isHourly,
   OTHER_VALUE,
   type PairCount,
+  propValue,
   readTrieRows,
   sectionOf,
   TECH_DIMENSIONS,
@@ -168,4 +172,40 @@ export function buildBreakdown(
     rows.push({ value: OTHER_VALUE, views: other.views, visitors: other.visitors });
   rows.sort(compareRows);
   return { dimension, rows: rows.slice(0, options.limit) };
+}
+
+/** What to keep of an event breakdown. */
+export interface EventBreakdownOptions {
+  /** `prop`: the event name and prop key whose values to list. */
+  event?: string | undefined;
+  prop?: string | undefined;
+  limit: number;
+}
+
+/**
+ * Sums per-day counts of the `event` or `prop` trie into rows of events and conversions. Event names past the
+ * day's cap are one `(other)` row; a prop breakdown lists the values of one event name's key and leaves `(other)`
+ * out (it cannot be told which name and key its values had).
+ * @example buildEventBreakdown(counts, 'prop', { event: 'signup', prop: 'plan', limit: 100 }).rows
+ */
+export function buildEventBreakdown(
+  counts: ReadonlyMap<string, DayCounts>,
+  dimension: EventDimension,
+  options: EventBreakdownOptions,
+): EventBreakdownResponse {
+  const prefix = dimension === 'prop' ? propValue(options.event ?? '', options.prop ?? '', '') : '';
+  const views = buildBreakdown(counts, 'page', {
+    limit: Number.MAX_SAFE_INTEGER,
+    ...(dimension === 'prop' ? { pathPrefix: prefix } : {}),
+  });
+  const rows: EventBreakdownRow[] = views.rows.map((r) => ({
+    value: r.value.slice(prefix.length),
+    events: r.views,
+    conversions: r.visitors,
+  }));
+  return {
+    dimension,
+    ...(dimension === 'prop' ? { event: options.event ?? '', prop: options.prop ?? '' } : {}),
+    rows: rows.slice(0, options.limit),
+  };
 }
