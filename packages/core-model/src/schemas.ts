@@ -144,7 +144,7 @@ export const breakdownQuery = z.object({
   dimension: z.enum([...BREAKDOWN_DIMENSIONS, ...EVENT_DIMENSIONS]),
   path: z.optional(path),
   limit: z.optional(z.string().check(z.regex(/^\d{1,4}$/))),
-  /** `dimension=prop`: the event name and prop key whose values to list. */
+  /** `dimension=prop`: the event name, and the prop key whose values to list (all keys when left out). */
   event: z.optional(text(1, 64)),
   prop: z.optional(text(1, 32)),
 });
@@ -204,6 +204,8 @@ export interface BreakdownResponse {
 }
 export interface EventBreakdownRow {
   value: string;
+  /** `dimension=prop` without `prop=`: the key this value belongs to. */
+  prop?: string;
   events: number;
   conversions: number;
 }

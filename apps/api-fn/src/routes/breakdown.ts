@@ -15,8 +15,8 @@ export const breakdownRoute: RouteHandler = async (ctx) => {
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_BREAKDOWN_LIMIT)
     throw badRequest('invalid_limit', `limit: must be between 1 and ${MAX_BREAKDOWN_LIMIT}`);
   const { dimension, path } = query;
-  if (dimension === 'prop' && (query.event === undefined || query.prop === undefined))
-    throw badRequest('missing_filter', 'dimension=prop needs event=NAME and prop=KEY.');
+  if (dimension === 'prop' && query.event === undefined)
+    throw badRequest('missing_filter', 'dimension=prop needs event=NAME (and prop=KEY for one key).');
   if (path !== undefined && dimension !== 'page')
     throw badRequest(
       'unsupported_filter',

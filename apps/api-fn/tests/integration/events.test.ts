@@ -113,7 +113,13 @@ describe('custom events and goals on DynamoDB Local', () => {
         { value: 'free', events: 1, conversions: 1 },
       ],
     });
-    const missing = await get('/api/stats/breakdown', { dimension: 'prop', event: 'signup' });
+    const allKeys = await get('/api/stats/breakdown', { dimension: 'prop', event: 'File Download' });
+    expect(allKeys.body).toEqual({
+      dimension: 'prop',
+      event: 'File Download',
+      rows: [{ value: 'https://example.com/guide.pdf', prop: 'url', events: 1, conversions: 1 }],
+    });
+    const missing = await get('/api/stats/breakdown', { dimension: 'prop', prop: 'plan' });
     expect([missing.status, errorCode(missing.raw)]).toEqual([400, 'missing_filter']);
   });
 

@@ -12,6 +12,7 @@ import {
   isHourly,
   OTHER_VALUE,
   type PairCount,
+  PROP_SEPARATOR,
   propValue,
   readTrieRows,
   sectionOf,
@@ -184,8 +185,9 @@ export interface EventBreakdownOptions {
 
 /**
  * Sums per-day counts of the `event` or `prop` trie into rows of events and conversions. Event names past the
- * day's cap are one `(other)` row; a prop breakdown lists the values of one event name's key and leaves `(other)`
- * out (it cannot be told which name and key its values had).
+ * day's cap are one `(other)` row; a prop breakdown lists the values of one event name's key (or, without a key,
+ * of all its keys, each row naming its `prop`) and leaves `(other)` out (it cannot be told which name and key its
+ * values had).
  * @example buildEventBreakdown(counts, 'prop', { event: 'signup', prop: 'plan', limit: 100 }).rows
  */
 export function buildEventBreakdown(
@@ -193,19 +195,28 @@ export function buildEventBreakdown(
   dimension: EventDimension,
   options: EventBreakdownOptions,
 ): EventBreakdownResponse {
-  const prefix = dimension === 'prop' ? propValue(options.event ?? '', options.prop ?? '', '') : '';
+  const byProp = dimension === 'prop';
+  const allKeys = byProp && options.prop === undefined;
+  // Prop values are `<name>\u0001<key>\u0001<value>`: one name (and key) is a prefix of them.
+  const prefix = !byProp
+    ? ''
+    : allKeys
+      ? `${options.event ?? ''}${PROP_SEPARATOR}`
+      : propValue(options.event ?? '', options.prop ?? '', '');
   const views = buildBreakdown(counts, 'page', {
     limit: Number.MAX_SAFE_INTEGER,
-    ...(dimension === 'prop' ? { pathPrefix: prefix } : {}),
+    ...(byProp ? { pathPrefix: prefix } : {}),
   });
-  const rows: EventBreakdownRow[] = views.rows.map((r) => ({
-    value: r.value.slice(prefix.length),
-    events: r.views,
-    conversions: r.visitors,
-  }));
+  const rows: EventBreakdownRow[] = views.rows.map((r) => {
+    const rest = r.value.slice(prefix.length);
+    if (!allKeys) return { value: rest, events: r.views, conversions: r.visitors };
+    const cut = rest.indexOf(PROP_SEPARATOR);
+    return { value: rest.slice(cut + 1), prop: rest.slice(0, cut), events: r.views, conversions: r.visitors };
+  });
   return {
     dimension,
-    ...(dimension === 'prop' ? { event: options.event ?? '', prop: options.prop ?? '' } : {}),
+    ...(byProp ? { event: options.event ?? '' } : {}),
+    ...(byProp && !allKeys ? { prop: options.prop ?? '' } : {}),
     rows: rows.slice(0, options.limit),
   };
 }
