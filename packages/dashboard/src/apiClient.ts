@@ -1,12 +1,24 @@
 // Calls the reporting API with the session's bearer token and turns every answer into a result.
 import type {
   BreakdownResponse,
+  EventBreakdownResponse,
+  GoalsResponse,
+  GoalTimeseriesResponse,
   SigninResponse,
   SitesResponse,
   TimeseriesResponse,
 } from '@footfall/core-model/schemas';
 import { err, ok, type Result } from '@footfall/kernel';
-import { decodeBreakdown, decodeErrorBody, decodeSignin, decodeSites, decodeTimeseries } from './decode';
+import {
+  decodeBreakdown,
+  decodeErrorBody,
+  decodeEventBreakdown,
+  decodeGoalSeries,
+  decodeGoals,
+  decodeSignin,
+  decodeSites,
+  decodeTimeseries,
+} from './decode';
 import type { Dimension } from './dimensions';
 import { DashboardError } from './errors';
 import type { Interval } from './interval';
@@ -34,6 +46,24 @@ export interface BreakdownParams {
   limit?: number | undefined;
 }
 
+/** The query of the event breakdowns: every event name, or one name's prop values (all keys without `prop`). */
+export interface EventBreakdownParams {
+  site: string;
+  from: string;
+  to: string;
+  dimension: 'event' | 'prop';
+  event?: string | undefined;
+  prop?: string | undefined;
+  limit?: number | undefined;
+}
+
+/** A site and days: the goals report's query. */
+export interface RangeParams {
+  site: string;
+  from: string;
+  to: string;
+}
+
 /** A downloaded CSV export. */
 export interface CsvFile {
   blob: Blob;
@@ -47,6 +77,12 @@ export interface ApiClient {
   timeseries(params: TimeseriesParams, signal?: AbortSignal): ApiResult<TimeseriesResponse>;
   breakdown(params: BreakdownParams, signal?: AbortSignal): ApiResult<BreakdownResponse>;
   exportCsv(params: { site: string; from: string; to: string }): ApiResult<CsvFile>;
+  eventBreakdown(params: EventBreakdownParams, signal?: AbortSignal): ApiResult<EventBreakdownResponse>;
+  goals(params: RangeParams, signal?: AbortSignal): ApiResult<GoalsResponse>;
+  goalSeries(
+    params: RangeParams & { goal: string; interval?: Interval | undefined; tz?: string | undefined },
+    signal?: AbortSignal,
+  ): ApiResult<GoalTimeseriesResponse>;
 }
 
 /** Where the client sends requests and how it finds the token. */
@@ -166,6 +202,12 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       getJson(`/api/stats/timeseries?${query(params)}`, decodeTimeseries, { signal: signal ?? null }),
     breakdown: (params, signal) =>
       getJson(`/api/stats/breakdown?${query(params)}`, decodeBreakdown, { signal: signal ?? null }),
+    eventBreakdown: (params, signal) =>
+      getJson(`/api/stats/breakdown?${query(params)}`, decodeEventBreakdown, { signal: signal ?? null }),
+    goals: (params, signal) =>
+      getJson(`/api/stats/goals?${query(params)}`, decodeGoals, { signal: signal ?? null }),
+    goalSeries: (params, signal) =>
+      getJson(`/api/stats/timeseries?${query(params)}`, decodeGoalSeries, { signal: signal ?? null }),
     async exportCsv(params) {
       const sent = await send(`/api/stats/export?${query(params)}`, {});
       if (!sent.ok) return sent;

@@ -19,6 +19,9 @@ import {
 } from '../helpers/dashboardUi';
 import { FAKE_USER, type FakeApi, startFakeApi } from '../helpers/fakeApi';
 
+// The longest journey makes ~40 requests through Chromium; 5 s is too little on a shared two-core machine.
+jest.setTimeout(30_000);
+
 const ARTIFACTS = resolve(__dirname, '../../test-results');
 const ZONE = 'Europe/Paris';
 

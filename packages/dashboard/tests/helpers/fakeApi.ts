@@ -161,6 +161,14 @@ export async function startFakeApi(staticDir: string): Promise<FakeApi> {
         },
       });
     }
+    if (path === '/api/stats/goals') {
+      rangeOf(q);
+      return json(res, 200, { goals: [] });
+    }
+    if (path === '/api/stats/breakdown' && ['event', 'prop'].includes(q.get('dimension') ?? '')) {
+      rangeOf(q);
+      return json(res, 200, { dimension: q.get('dimension'), rows: [] });
+    }
     if (path === '/api/stats/breakdown') {
       const { site, from, to } = rangeOf(q);
       const dimension = q.get('dimension') ?? '';
