@@ -4,7 +4,7 @@ export { toHttpResponse } from './apiResponse';
 export { type BatchPolicy, processBatch } from './batchProcessor';
 export { CheckpointStore } from './checkpointStore';
 export { DEFAULTS, type DevConfig, loadDevConfig } from './config';
-export { beaconSnippet, type DemoSite, startDemoSite } from './demoSite';
+export { beaconSnippet, type DemoSite, eventsBeaconSnippet, startDemoSite } from './demoSite';
 export { DevConfigError, DevstackError, DevTemplateError } from './errors';
 export { type LocalHttpApi, type LocalHttpApiOptions, startLocalHttpApi } from './localHttpApi';
 export { RouteTable } from './routeTable';

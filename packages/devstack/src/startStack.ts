@@ -18,6 +18,7 @@ import { ensureAdminUser } from './adminUser';
 import { CheckpointStore } from './checkpointStore';
 import { DEFAULTS } from './config';
 import { dataPath, readOrCreateSecret } from './dataFiles';
+import { ensureDemoGoals } from './demoGoals';
 import { type DemoSite, startDemoSite } from './demoSite';
 import { DevstackError } from './errors';
 import { type LocalHttpApi, startLocalHttpApi } from './localHttpApi';
@@ -175,6 +176,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       dataDir: options.dataDir,
       password: options.adminPassword,
     });
+    await ensureDemoGoals(client, tableName, 'localhost');
 
     let apiUrl = '';
     const demo: DemoSite = await startDemoSite({ host: HOST, port: demoPort, apiUrl: () => apiUrl });
