@@ -5,6 +5,8 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 export class CapacityMeter {
   readonly writeUnits = new Map<string, number>();
   readonly readUnits = new Map<string, number>();
+  /** Write units by the kind of item written: its Section up to the first `#` (`pg`, `ev`, `series`, `view`, …). */
+  readonly writeUnitsByKind = new Map<string, number>();
   calls = 0;
 
   get totalWrite(): number {
@@ -16,8 +18,16 @@ export class CapacityMeter {
   reset(): void {
     this.writeUnits.clear();
     this.readUnits.clear();
+    this.writeUnitsByKind.clear();
     this.calls = 0;
   }
+}
+
+/** The kind of item a write names: its Section up to the first `#` (`unknown` for batch writes). */
+function itemKind(input: Record<string, unknown>): string {
+  const holder = (input.Key ?? input.Item) as { Section?: { S?: unknown } } | undefined;
+  const section = holder?.Section?.S;
+  return typeof section === 'string' ? (section.split('#')[0] ?? section) : 'unknown';
 }
 
 const WRITES = new Set(['PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand', 'BatchWriteItemCommand']);
@@ -47,6 +57,10 @@ export function meter(client: DynamoDBClient, m: CapacityMeter): void {
         const units = Number((c as { CapacityUnits?: unknown }).CapacityUnits ?? 0);
         const target = WRITES.has(name) ? m.writeUnits : m.readUnits;
         target.set(name, (target.get(name) ?? 0) + units);
+        if (WRITES.has(name)) {
+          const kind = itemKind(input);
+          m.writeUnitsByKind.set(kind, (m.writeUnitsByKind.get(kind) ?? 0) + units);
+        }
       }
       m.calls += 1;
       return result;

@@ -235,6 +235,7 @@ export {
   propValue,
   readTrieNode,
   readTrieRows,
+  routingText,
   SIZE_ATTRIBUTE,
   TRIE_DIMENSIONS,
   type TrieDimension,

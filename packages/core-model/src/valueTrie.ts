@@ -67,21 +67,29 @@ export function parsePropValue(value: string): { name: string; key: string; valu
   return { name, key, value: v };
 }
 
+/** Characters of a registry value that name its view: the part that chooses its trie items. */
+const REGISTRY_VIEW_CHARS = 8;
+
+const shortHash = (text: string) => createHash('sha256').update(text).digest().subarray(0, 6).toString('base64url');
+
 /**
  * The `conversion` registry value of a view's (or, without a view, the event's own) conversion for an event name
- * and optionally one prop: 11 base64url characters (66 bits) of a SHA-256, so the registry stores no id and no
- * prop text, and two different tuples of one day share a name with negligible probability.
+ * and optionally one prop: 8 base64url characters (48 bits) of the view's SHA-256, then 8 of the tuple's. The
+ * registry stores no id and no prop text; the view's part routes every entry of one view to the same item, so a
+ * batch writes one registry item per view, however many names and props it sent.
+ * @example conversionEntryValue(viewId, 'signup', { key: 'plan', value: 'pro' })
  */
-export function conversionEntryValue(
-  viewOrEvent: string,
-  name: string,
-  prop?: { key: string; value: string },
-) {
-  const text = prop
+export function conversionEntryValue(viewOrEvent: string, name: string, prop?: { key: string; value: string }) {
+  const tuple = prop
     ? `${viewOrEvent}\u0000${name}\u0000${prop.key}\u0000${prop.value}`
     : `${viewOrEvent}\u0000${name}`;
-  return createHash('sha256').update(text).digest().subarray(0, 9).toString('base64url').slice(0, 11);
+  return `${shortHash(viewOrEvent)}${shortHash(tuple)}`;
 }
+
+/** The text whose hash places a trie value: for the registry its view's part, for every other value itself. */
+export const routingText = (dimension: TrieDimension, value: string): string =>
+  dimension === 'conversion' ? value.slice(0, REGISTRY_VIEW_CHARS) : value;
+
 const DIMENSION_OF_CODE = new Map(Object.entries(CODES).map(([d, c]) => [c, d as TrieDimension]));
 
 /**

@@ -25,6 +25,7 @@ import {
   OTHER_ENTRY,
   packPageHour,
   packPair,
+  routingText,
   SIZE_ATTRIBUTE,
   seriesKey,
   type TrieDimension,
@@ -128,7 +129,7 @@ function groupsOf(days: readonly DayDelta[], registry: boolean): ValueGroup[] {
     for (const [dimension, values] of d.values) {
       if ((dimension === 'conversion') !== registry) continue;
       for (const [value, v] of values) {
-        const hash = valueHash(value);
+        const hash = valueHash(routingText(dimension, value));
         if (dimension === 'conversion') {
           // A registry entry counts the (view, name[, prop]) events seen; nothing of it goes to (other).
           groups.push(valueGroup(d.site, d.day, dimension, value, hash, [{ delta: v.views }], 0n, 0n));
