@@ -4,7 +4,13 @@ import { isDeepStrictEqual } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { createApiHandler } from '@footfall/api-fn';
-import { decodeRawEvent, decodeRawView, OTHER_VALUE, type RawEvent, type RawView } from '@footfall/core-model';
+import {
+  decodeRawEvent,
+  decodeRawView,
+  OTHER_VALUE,
+  type RawEvent,
+  type RawView,
+} from '@footfall/core-model';
 import {
   createTableFromTemplate,
   localClientConfig,
@@ -293,7 +299,8 @@ export async function measureLongTail(
     ingestClient.destroy();
     const ingestPerRequest = ingestMeter.totalWrite / sample.length;
     const eventIngestSample = sample.filter((s) => s.kind === 'event').length;
-    const eventIngestPerEvent = (ingestMeter.writeUnitsByKind.get('event') ?? 0) / Math.max(1, eventIngestSample);
+    const eventIngestPerEvent =
+      (ingestMeter.writeUnitsByKind.get('event') ?? 0) / Math.max(1, eventIngestSample);
     const ingestPerView = (ingestPerRequest * sent.length) / views;
     progress(
       `long tail: ingest ${ingestPerRequest.toFixed(3)} WCU per request on ${sample.length} sends; records ${recordsMatchStream ? 'match' : 'DIFFER FROM'} the stream`,

@@ -70,7 +70,8 @@ export function parsePropValue(value: string): { name: string; key: string; valu
 /** Characters of a registry value that name its view: the part that chooses its trie items. */
 const REGISTRY_VIEW_CHARS = 8;
 
-const shortHash = (text: string) => createHash('sha256').update(text).digest().subarray(0, 6).toString('base64url');
+const shortHash = (text: string) =>
+  createHash('sha256').update(text).digest().subarray(0, 6).toString('base64url');
 
 /**
  * The `conversion` registry value of a view's (or, without a view, the event's own) conversion for an event name
@@ -79,7 +80,11 @@ const shortHash = (text: string) => createHash('sha256').update(text).digest().s
  * batch writes one registry item per view, however many names and props it sent.
  * @example conversionEntryValue(viewId, 'signup', { key: 'plan', value: 'pro' })
  */
-export function conversionEntryValue(viewOrEvent: string, name: string, prop?: { key: string; value: string }) {
+export function conversionEntryValue(
+  viewOrEvent: string,
+  name: string,
+  prop?: { key: string; value: string },
+) {
   const tuple = prop
     ? `${viewOrEvent}\u0000${name}\u0000${prop.key}\u0000${prop.value}`
     : `${viewOrEvent}\u0000${name}`;

@@ -17,6 +17,7 @@ export {
   allItems,
   INTEGRATION_TIMEOUT_MS,
   readStreamRecords,
+  storedEvents,
   storedViews,
   type TestTableRef,
 } from './localTable';

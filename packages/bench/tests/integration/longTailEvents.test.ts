@@ -26,5 +26,14 @@ test('a small long-tail day with custom events: ingest, stream, counts and units
   }
   expect(r.largestItem.bytes).toBeLessThanOrEqual(1024);
   if (process.env.BENCH_PRINT)
-    console.log(JSON.stringify(r.batches.map((b) => [b.batchSize, b.writeUnitsPerView, b.eventAggregationPerEvent, b.writeUnitsByKind])));
+    console.log(
+      JSON.stringify(
+        r.batches.map((b) => [
+          b.batchSize,
+          b.writeUnitsPerView,
+          b.eventAggregationPerEvent,
+          b.writeUnitsByKind,
+        ]),
+      ),
+    );
 });
