@@ -1,5 +1,6 @@
 // Counts what DynamoDB charges: sums ConsumedCapacity of every call a client makes, by operation.
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { decodeKey } from '@footfall/core-model';
 
 /** Running totals of consumed capacity, split by operation name. */
 export class CapacityMeter {
@@ -25,9 +26,8 @@ export class CapacityMeter {
 
 /** The kind of item a write names: its Section up to the first `#` (`unknown` for batch writes). */
 function itemKind(input: Record<string, unknown>): string {
-  const holder = (input.Key ?? input.Item) as { Section?: { S?: unknown } } | undefined;
-  const section = holder?.Section?.S;
-  return typeof section === 'string' ? (section.split('#')[0] ?? section) : 'unknown';
+  const key = decodeKey(input.Key ?? input.Item);
+  return key.ok ? (key.value.section.split('#')[0] ?? key.value.section) : 'unknown';
 }
 
 const WRITES = new Set(['PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand', 'BatchWriteItemCommand']);

@@ -4,12 +4,14 @@
 
 import type { CustomEvent, PageviewEvent } from '@footfall/core-model';
 import {
+  decodeKey,
   encodeRawEvent,
   encodeRawView,
   enrichEvent,
   enrichPageview,
   eventKey,
   type RawView,
+  VIEW_SECTION,
   viewKey,
 } from '@footfall/core-model';
 import { parseUserAgent } from '@footfall/ua';
@@ -94,8 +96,10 @@ export function streamRecordsOf(sends: readonly Send[], streamArn = 'arn:bench')
 }
 
 /** True for a record of a raw view item (not of a custom event). */
-export const isViewRecord = (r: DynamoDBRecord): boolean =>
-  (r.dynamodb?.Keys as { Section?: { S?: string } } | undefined)?.Section?.S === 'view';
+export function isViewRecord(r: DynamoDBRecord): boolean {
+  const key = decodeKey(r.dynamodb?.Keys);
+  return key.ok && key.value.section === VIEW_SECTION;
+}
 
 /** The part of a record that ingest decides (what the trigger reads): event name and images. */
 export const recordContent = (r: DynamoDBRecord) => ({
