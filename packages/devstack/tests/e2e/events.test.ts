@@ -64,9 +64,22 @@ async function onPricing(): Promise<Page> {
   );
   const page = await context.newPage();
   await page.goto(`${stack?.urls.demo}pricing.html`);
-  // The beacon runs as one synchronous script: once its guard is set it has sent the pageview and set footfall().
-  await page.waitForFunction(() => (window as unknown as { __footfall?: number }).__footfall === 1);
+  // Deferred scripts (the beacon, then the page's demo.js) have run once the document is complete, and the beacon,
+  // one synchronous script, has then sent the pageview and set footfall().
+  await page.waitForFunction(
+    () =>
+      document.readyState === 'complete' && (window as unknown as { __footfall?: number }).__footfall === 1,
+  );
   return page;
+}
+
+/** Clicks `selector` and waits until the custom event it sends has left the page. */
+async function clickSending(page: Page, selector: string): Promise<void> {
+  const sent = page.waitForRequest(
+    (r) => r.url().includes('/api/event') && /"type":"event"/.test(r.postData() ?? ''),
+  );
+  await page.click(selector);
+  await sent;
 }
 
 test('a sign-up button, an outbound link, a PDF download and a tagged element count in the API and on the dashboard', async () => {
@@ -76,9 +89,9 @@ test('a sign-up button, an outbound link, a PDF download and a tagged element co
   // Act: visitor 1 signs up for pro twice (one view: one conversion), subscribes, downloads, then leaves by the
   // outbound link; visitor 2 starts free.
   const first = await onPricing();
-  await first.click('#signup');
-  await first.click('#signup');
-  await first.click('#newsletter');
+  await clickSending(first, '#signup');
+  await clickSending(first, '#signup');
+  await clickSending(first, '#newsletter');
   const download = first.waitForEvent('download');
   await first.click('#download');
   await download;
@@ -86,7 +99,7 @@ test('a sign-up button, an outbound link, a PDF download and a tagged element co
   await first.waitForURL('https://example.org/footfall');
   await first.context().close();
   const second = await onPricing();
-  await second.click('#signup-free');
+  await clickSending(second, '#signup-free');
   await second.context().close();
 
   // Assess: the API
@@ -160,9 +173,11 @@ test('a sign-up button, an outbound link, a PDF download and a tagged element co
   expect(await pro.locator('td').allTextContents()).toEqual(['plan', 'pro', '2', '1']);
   await page.locator('[data-panel="goals"]').scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(ARTIFACTS, 'events-desktop-1280.png'), fullPage: true });
+  await page.locator('.goals-row').screenshot({ path: join(ARTIFACTS, 'events-panels-1280.png') });
   await page.setViewportSize({ width: 375, height: 740 });
   await page.waitForTimeout(300);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   await page.screenshot({ path: join(ARTIFACTS, 'events-phone-375.png'), fullPage: true });
+  await page.locator('.goals-row').screenshot({ path: join(ARTIFACTS, 'events-panels-375.png') });
   expect(overflow).toBeLessThanOrEqual(0);
 });
