@@ -4,7 +4,6 @@ import type { LegacyPeriodKind, LegacyReport } from './reports/legacy';
 import { breakdownRoute } from './routes/breakdown';
 import { appendRoute, pixelRoute } from './routes/compat';
 import { exportRoute } from './routes/export';
-import { addGoalRoute, goalsReportRoute, removeGoalRoute } from './routes/goals';
 import { eventRoute } from './routes/ingest';
 import { signinRoute } from './routes/signin';
 import { sitesRoute } from './routes/sites';
@@ -38,6 +37,12 @@ const legacy =
     return legacyRoute(report, kind)(ctx);
   };
 
+/** A goal route, loaded on its first request like the legacy ones (goals are admin and reporting work). */
+const goals =
+  (name: 'addGoalRoute' | 'removeGoalRoute' | 'goalsReportRoute'): RouteHandler =>
+  async (ctx) =>
+    (await import('./routes/goals'))[name](ctx);
+
 /** Every route api-fn answers. */
 export const ROUTES: readonly Route[] = [
   { method: 'POST', pattern: '/api/event', cors: 'public', handle: eventRoute },
@@ -48,9 +53,14 @@ export const ROUTES: readonly Route[] = [
   { method: 'GET', pattern: '/api/stats/timeseries', cors: 'configured', handle: timeseriesRoute },
   { method: 'GET', pattern: '/api/stats/breakdown', cors: 'configured', handle: breakdownRoute },
   { method: 'GET', pattern: '/api/stats/export', cors: 'configured', handle: exportRoute },
-  { method: 'GET', pattern: '/api/stats/goals', cors: 'configured', handle: goalsReportRoute },
-  { method: 'POST', pattern: '/api/sites/{host}/goals', cors: 'configured', handle: addGoalRoute },
-  { method: 'DELETE', pattern: '/api/sites/{host}/goals/{id}', cors: 'configured', handle: removeGoalRoute },
+  { method: 'GET', pattern: '/api/stats/goals', cors: 'configured', handle: goals('goalsReportRoute') },
+  { method: 'POST', pattern: '/api/sites/{host}/goals', cors: 'configured', handle: goals('addGoalRoute') },
+  {
+    method: 'DELETE',
+    pattern: '/api/sites/{host}/goals/{id}',
+    cors: 'configured',
+    handle: goals('removeGoalRoute'),
+  },
   // The original system's reporting API, so its old dashboard keeps working (docs/compat.md).
   { method: 'POST', pattern: '/api/views/week', cors: 'configured', handle: legacy('views', 'week') },
   { method: 'POST', pattern: '/api/views/month', cors: 'configured', handle: legacy('views', 'month') },

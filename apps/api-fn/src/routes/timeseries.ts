@@ -1,15 +1,8 @@
 // GET /api/stats/timeseries: views, visitors and engagement per bucket of a range, in a time zone.
-import {
-  bucketsInRange,
-  type GoalTimeseriesResponse,
-  hourRange,
-  isValidTimeZone,
-  timeseriesQuery,
-  utcDaysOf,
-} from '@footfall/core-model';
-import { buildTimeseries, listGoals, readGoalHours, readHours } from '@footfall/store';
+import { bucketsInRange, hourRange, isValidTimeZone, timeseriesQuery, utcDaysOf } from '@footfall/core-model';
+import { buildTimeseries, readHours } from '@footfall/store';
 import { countUnits, type RouteHandler } from '../context';
-import { badRequest, notFound } from '../errors';
+import { badRequest } from '../errors';
 import { json } from '../http';
 import { logDecodeErrors, reportingRequest } from './reporting';
 
@@ -28,25 +21,9 @@ export const timeseriesRoute: RouteHandler = async (ctx) => {
   if (query.goal !== undefined) {
     if (query.path !== undefined)
       throw badRequest('unsupported_filter', 'path: a goal timeseries is the goal’s own; leave path out.');
-    const listed = await listGoals(ctx.table, site);
-    countUnits(ctx, listed);
-    const goal = listed.goals.find((g) => g.id === query.goal);
-    if (!goal) throw notFound('No such goal for this site.');
-    const counters = await readGoalHours(ctx.table, site, goal, days);
-    countUnits(ctx, counters);
-    logDecodeErrors(ctx, counters.errors);
-    const buckets = bucketsInRange(from, to, interval, tz);
-    const series = buildTimeseries({ site, path: null, interval, tz, buckets, hours: counters.hours });
-    const response: GoalTimeseriesResponse = {
-      site,
-      goal: { id: goal.id, kind: goal.kind, match: goal.match },
-      interval,
-      tz,
-      // readGoalHours keeps conversions in `views` and events in `visitors`.
-      points: series.points.map((p) => ({ t: p.t, events: p.visitors, conversions: p.views })),
-      totals: { events: series.totals.visitors, conversions: series.totals.views },
-    };
-    return json(200, response);
+    // Loaded on first use, like every goal route: a cold ingest request never parses it.
+    const { goalTimeseries } = await import('./goalTimeseries');
+    return goalTimeseries(ctx, { site, goal: query.goal, from, to, interval, tz, days });
   }
   const counters = await readHours(ctx.table, site, days, path);
   countUnits(ctx, counters);
