@@ -56,6 +56,12 @@ const status: RouteHandler = async (ctx) => {
   return statusRoute(ctx);
 };
 
+/** A goal route, loaded on its first request like the legacy ones (goals are admin and reporting work). */
+const goals =
+  (name: 'addGoalRoute' | 'removeGoalRoute' | 'goalsReportRoute'): RouteHandler =>
+  async (ctx) =>
+    (await import('./routes/goals'))[name](ctx);
+
 /** Every route api-fn answers. */
 export const ROUTES: readonly Route[] = [
   { method: 'POST', pattern: '/api/event', access: 'public', cors: 'public', handle: eventRoute },
@@ -136,6 +142,27 @@ export const ROUTES: readonly Route[] = [
     access: 'site-reader',
     cors: 'configured',
     handle: realtimeRoute,
+  },
+  {
+    method: 'GET',
+    pattern: '/api/stats/goals',
+    access: 'site-reader',
+    cors: 'configured',
+    handle: goals('goalsReportRoute'),
+  },
+  {
+    method: 'POST',
+    pattern: '/api/sites/{host}/goals',
+    access: 'admin',
+    cors: 'configured',
+    handle: goals('addGoalRoute'),
+  },
+  {
+    method: 'DELETE',
+    pattern: '/api/sites/{host}/goals/{id}',
+    access: 'admin',
+    cors: 'configured',
+    handle: goals('removeGoalRoute'),
   },
   // The original system's reporting API, so its old dashboard keeps working (docs/compat.md).
   {

@@ -1,4 +1,5 @@
-// Builds the stream handler: decode every record, fold view changes into one delta, apply it all-or-nothing.
+// Builds the stream handler: decode every record, fold view changes and custom events into one delta, apply it
+// all-or-nothing.
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { decodeRecord, REALTIME_HORIZON_MS, sequenceNumberOf, ViewDelta } from '@footfall/core-model';
 import { createLogger, type Logger } from '@footfall/kernel';
@@ -123,7 +124,8 @@ export function createStreamHandler(options: StreamHandlerOptions): StreamHandle
       try {
         // One delta per record, merged only when whole: a record that fails halfway adds nothing.
         const one = new ViewDelta({ realtimeSince });
-        one.addChange(decoded.before, decoded.after);
+        if (decoded.kind === 'event') one.addEvent(decoded.event);
+        else one.addChange(decoded.before, decoded.after);
         delta.merge(one);
         changes++;
       } catch (error) {

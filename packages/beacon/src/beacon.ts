@@ -7,8 +7,17 @@ type Body = Record<string, unknown>;
 // A module, so its names stay out of the global scope of the type-checker; esbuild emits nothing for this.
 export {};
 
+/**
+ * True in the events build (events.js: custom events, outbound links, downloads, tagged elements), false in the
+ * plain one: esbuild's `define` sets it and drops the dead branch, so beacon.js stays byte for byte what it was.
+ */
+declare const EVENTS: boolean;
+
+/** `footfall(name, props)` on the page: a function, or the snippet's stub whose calls wait in `q`. */
+type Track = ((name: string, props?: Body) => void) & { q?: ArrayLike<unknown>[] };
+
 ((
-  w: Window & { __footfall?: 1 },
+  w: Window & { __footfall?: 1; footfall?: Track },
   d: Document,
   n: Navigator & { globalPrivacyControl?: boolean },
   L: Location,
@@ -116,6 +125,48 @@ export {};
 
     const nav = safe(view) as (_?: unknown) => void;
     view();
+    if (EVENTS) {
+      // A custom event of the current view (SPEC §3); its own id, so a retried beacon counts once.
+      const track: Track = (name, props) => {
+        try {
+          send({
+            type: 'event',
+            id: URL.createObjectURL(new Blob()).slice(-36),
+            view: id,
+            path,
+            name,
+            props,
+          });
+        } catch {}
+      };
+      // Calls made before the script loaded wait in the snippet's stub.
+      for (const a of w.footfall?.q || []) track(a[0] as string, a[1] as Body);
+      w.footfall = track;
+      // Downloads by extension (data-downloads, optionally listing them: "pdf, zip"), outbound links (data-outbound), and
+      // elements tagged data-footfall-event (with data-footfall-prop-*). A click that leaves the page is still sent:
+      // sendBeacon outlives the page. The URL prop keeps origin and path only: a query may hold personal data.
+      const ext = new RegExp(
+        `\\.(${(o.downloads || 'pdf|zip|docx?|xlsx?|pptx?|csv|txt|rtf|epub|dmg|exe|msi|apk|mp3|mp4|mov|wav|7z|gz|rar').replace(/[\s,]+/g, '|')})$`,
+        'i',
+      );
+      d.addEventListener('click', (e) => {
+        try {
+          const t = e.target as Element;
+          const a = t.closest('a[href]') as HTMLAnchorElement | null;
+          const tag = t.closest('[data-footfall-event]') as HTMLElement | null;
+          if (tag) {
+            const props: Body = {};
+            for (const k in tag.dataset)
+              if (/^footfallProp./.test(k)) props[k.charAt(12).toLowerCase() + k.slice(13)] = tag.dataset[k];
+            track(tag.dataset.footfallEvent as string, props);
+          } else if (a && /^http/.test(a.protocol)) {
+            const url = { url: (a.origin + a.pathname).slice(0, 100) };
+            if (o.downloads != null && ext.test(a.pathname)) track('File Download', url);
+            else if (o.outbound != null && a.host !== L.host) track('Outbound Link: Click', url);
+          }
+        } catch {}
+      });
+    }
     // visibilitychange bubbles from the document, so every listener can sit on window.
     w.addEventListener('scroll', safe(depth));
     w.addEventListener('pagehide', safe(engage));

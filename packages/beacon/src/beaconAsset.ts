@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Result } from '@footfall/kernel';
 import { BeaconBuildMissingError, type BeaconError, BeaconManifestError } from './errors';
-import { type BeaconManifest, decodeManifest } from './manifest';
+import { type BeaconBuild, type BeaconManifest, decodeManifest, MANIFEST_FILE } from './manifest';
 
 /** The script and what a server needs to serve it under both names. */
 export interface BeaconAsset extends BeaconManifest {
@@ -22,15 +22,19 @@ export function beaconDistDir(): string {
 }
 
 /**
- * Reads and checks the build in `distDir`: the manifest must decode and the script must hash to its name.
+ * Reads and checks a build in `distDir` (the plain beacon, or the events build): the manifest must decode and
+ * the script must hash to its name.
  * @example const asset = loadBeaconAsset('/srv/beacon'); if (asset.ok) serve(asset.value.body);
  */
-export function loadBeaconAsset(distDir: string = beaconDistDir()): Result<BeaconAsset, BeaconError> {
+export function loadBeaconAsset(
+  distDir: string = beaconDistDir(),
+  build: BeaconBuild = 'beacon',
+): Result<BeaconAsset, BeaconError> {
   let manifestText: string;
   let body: string;
   try {
-    manifestText = readFileSync(join(distDir, 'manifest.json'), 'utf8');
-    body = readFileSync(join(distDir, 'beacon.js'), 'utf8');
+    manifestText = readFileSync(join(distDir, MANIFEST_FILE[build]), 'utf8');
+    body = readFileSync(join(distDir, `${build}.js`), 'utf8');
   } catch (cause) {
     return { ok: false, error: new BeaconBuildMissingError(distDir, { cause }) };
   }
@@ -40,12 +44,12 @@ export function loadBeaconAsset(distDir: string = beaconDistDir()): Result<Beaco
   } catch {
     return { ok: false, error: new BeaconManifestError('(root)', 'JSON') };
   }
-  const manifest = decodeManifest(raw);
+  const manifest = decodeManifest(raw, build);
   if (!manifest.ok) return manifest;
   // A manifest from another build would hand out a hashed name whose cached bytes differ from these.
   const hash = createHash('sha256').update(body).digest('hex').slice(0, 10);
   if (hash !== manifest.value.hash) {
-    return { ok: false, error: new BeaconManifestError('hash', `${hash} (the hash of beacon.js)`) };
+    return { ok: false, error: new BeaconManifestError('hash', `${hash} (the hash of ${build}.js)`) };
   }
   return { ok: true, value: { ...manifest.value, body } };
 }

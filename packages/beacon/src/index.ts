@@ -2,4 +2,4 @@
 export { type BeaconAsset, beaconAsset, beaconDistDir, loadBeaconAsset } from './beaconAsset';
 export { BeaconBuildMissingError, BeaconError, BeaconManifestError } from './errors';
 export { gzipSize } from './gzipSize';
-export { type BeaconManifest, decodeManifest } from './manifest';
+export { type BeaconBuild, type BeaconManifest, decodeManifest, MANIFEST_FILE } from './manifest';

@@ -3,9 +3,18 @@
 import type { Result } from '@footfall/kernel';
 import { BeaconManifestError } from './errors';
 
+/** The two builds of one source: the plain beacon (`beacon.js`), and with custom events (`events.js`). */
+export type BeaconBuild = 'beacon' | 'events';
+
+/** The manifest file of each build. */
+export const MANIFEST_FILE: Record<BeaconBuild, string> = {
+  beacon: 'manifest.json',
+  events: 'events-manifest.json',
+};
+
 /** What `scripts/build.mjs` writes next to the script. */
 export interface BeaconManifest {
-  /** `beacon.js`: the stable name, served with a short cache lifetime. */
+  /** `beacon.js` (or `events.js`): the stable name, served with a short cache lifetime. */
   file: string;
   /** First 10 hex digits of the script's SHA-256. */
   hash: string;
@@ -13,7 +22,7 @@ export interface BeaconManifest {
   hashedFile: string;
   /** Size of the minified script. */
   bytes: number;
-  /** Size after gzip level 9 (the SPEC §6 budget is 1024). */
+  /** Size after gzip level 9 (the SPEC §6 budgets are 1024 plain, 1536 with events). */
   gzipBytes: number;
 }
 
@@ -24,15 +33,18 @@ const isSize = (v: unknown): v is number => Number.isInteger(v) && (v as number)
  * Checks parsed JSON against the manifest's shape, naming the first field that is wrong.
  * @example decodeManifest(JSON.parse(text))
  */
-export function decodeManifest(raw: unknown): Result<BeaconManifest, BeaconManifestError> {
+export function decodeManifest(
+  raw: unknown,
+  build: BeaconBuild = 'beacon',
+): Result<BeaconManifest, BeaconManifestError> {
   if (!isRecord(raw)) return { ok: false, error: new BeaconManifestError('(root)', 'an object') };
   const { file, hash, hashedFile, bytes, gzipBytes } = raw;
-  if (file !== 'beacon.js') return { ok: false, error: new BeaconManifestError('file', '"beacon.js"') };
+  if (file !== `${build}.js`) return { ok: false, error: new BeaconManifestError('file', `"${build}.js"`) };
   if (typeof hash !== 'string' || !/^[0-9a-f]{10}$/.test(hash)) {
     return { ok: false, error: new BeaconManifestError('hash', '10 lowercase hex digits') };
   }
-  if (hashedFile !== `beacon.${hash}.js`) {
-    return { ok: false, error: new BeaconManifestError('hashedFile', `"beacon.${hash}.js"`) };
+  if (hashedFile !== `${build}.${hash}.js`) {
+    return { ok: false, error: new BeaconManifestError('hashedFile', `"${build}.${hash}.js"`) };
   }
   if (!isSize(bytes)) return { ok: false, error: new BeaconManifestError('bytes', 'a non-negative integer') };
   if (!isSize(gzipBytes)) {

@@ -1,10 +1,13 @@
 // Counts what DynamoDB charges: sums ConsumedCapacity of every call a client makes, by operation.
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { decodeKey } from '@footfall/core-model';
 
 /** Running totals of consumed capacity, split by operation name. */
 export class CapacityMeter {
   readonly writeUnits = new Map<string, number>();
   readonly readUnits = new Map<string, number>();
+  /** Write units by the kind of item written: its Section up to the first `#` (`pg`, `ev`, `series`, `view`, …). */
+  readonly writeUnitsByKind = new Map<string, number>();
   calls = 0;
 
   get totalWrite(): number {
@@ -16,8 +19,15 @@ export class CapacityMeter {
   reset(): void {
     this.writeUnits.clear();
     this.readUnits.clear();
+    this.writeUnitsByKind.clear();
     this.calls = 0;
   }
+}
+
+/** The kind of item a write names: its Section up to the first `#` (`unknown` for batch writes). */
+function itemKind(input: Record<string, unknown>): string {
+  const key = decodeKey(input.Key ?? input.Item);
+  return key.ok ? (key.value.section.split('#')[0] ?? key.value.section) : 'unknown';
 }
 
 const WRITES = new Set(['PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand', 'BatchWriteItemCommand']);
@@ -47,6 +57,10 @@ export function meter(client: DynamoDBClient, m: CapacityMeter): void {
         const units = Number((c as { CapacityUnits?: unknown }).CapacityUnits ?? 0);
         const target = WRITES.has(name) ? m.writeUnits : m.readUnits;
         target.set(name, (target.get(name) ?? 0) + units);
+        if (WRITES.has(name)) {
+          const kind = itemKind(input);
+          m.writeUnitsByKind.set(kind, (m.writeUnitsByKind.get(kind) ?? 0) + units);
+        }
       }
       m.calls += 1;
       return result;

@@ -4,7 +4,13 @@ import { isDeepStrictEqual } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { createApiHandler } from '@footfall/api-fn';
-import { decodeRawView, OTHER_VALUE, type RawView } from '@footfall/core-model';
+import {
+  decodeRawEvent,
+  decodeRawView,
+  OTHER_VALUE,
+  type RawEvent,
+  type RawView,
+} from '@footfall/core-model';
 import {
   createTableFromTemplate,
   localClientConfig,
@@ -18,7 +24,7 @@ import { generateKey } from '@footfall/tokens';
 import { CapacityMeter, meter } from './capacity';
 import { measureRealtime, type RealtimeResult } from './realtime';
 import { largestAggregateItem, type ReplayResult, replay } from './replay';
-import { recordContent, streamRecordsOf } from './streamImages';
+import { isViewRecord, recordContent, streamRecordsOf } from './streamImages';
 import type { Send } from './workload';
 
 export interface LongTailResult {
@@ -39,6 +45,10 @@ export interface LongTailResult {
     aggregationPerView: number;
     countsMatch: boolean;
     mismatches: string[];
+    /** Aggregation write units of the custom events (event, prop and conversion tries) per event. */
+    eventAggregationPerEvent: number;
+    /** Custom events the replay covered. */
+    events: number;
   })[];
   largestItem: { bytes: number; section: string; items: number };
   dashboard: {
@@ -50,9 +60,16 @@ export interface LongTailResult {
   };
   /** Write units the realtime items add per view (a busy and a quiet site). */
   realtime: RealtimeResult;
-  /** Custom events in the workload, not yet sent (the API has no events yet). */
-  eventsSkipped: number;
+  /** Custom events in the workload (sent, counted in the write units per view above). */
+  events: number;
+  /** Write units of one custom event's ingest request, measured on the events among the first sends. */
+  eventIngestPerEvent: number;
+  /** Events among the first sends the ingest figure is measured on. */
+  eventIngestSample: number;
 }
+
+/** Item kinds only custom events write: the event-name, prop and conversion-registry tries. */
+const EVENT_ITEM_KINDS = ['ev', 'pr', 'cv'];
 
 /** The reports run as this user; api-fn checks each token against its user item. */
 const BENCH_USER = { username: 'bench', createdAt: Date.UTC(2026, 0, 1), sessionEpoch: 0 };
@@ -113,9 +130,41 @@ function truthOf(views: readonly RawView[]) {
  * Compares a table's reports with the truth: totals exact; every row but (other) exactly a value's count; the
  * (other) row exactly what the exact rows leave out. Returns the differences.
  */
-async function verify(api: Api, token: string, site: string, day: string, views: readonly RawView[]) {
+async function verify(
+  api: Api,
+  token: string,
+  site: string,
+  day: string,
+  views: readonly RawView[],
+  events: readonly RawEvent[],
+) {
   const t = truthOf(views);
   const out: string[] = [];
+  // Custom events: per name its events, and the distinct views that sent one (conversions); bots apart.
+  const names = new Map<string, { events: number; views: Set<string> }>();
+  for (const e of events) {
+    if (e.bot) continue;
+    const c = names.get(e.name) ?? { events: 0, views: new Set<string>() };
+    c.events++;
+    c.views.add(e.view ?? e.id);
+    names.set(e.name, c);
+  }
+  const eventRows = await getJson(api, token, '/api/stats/breakdown', {
+    site,
+    from: day,
+    to: day,
+    dimension: 'event',
+    limit: '1000',
+  });
+  const shown = new Map(
+    (eventRows.rows as { value: string; events: number; conversions: number }[]).map((r) => [r.value, r]),
+  );
+  for (const [name, c] of names) {
+    const row = shown.get(name);
+    if (row?.events !== c.events || row.conversions !== c.views.size)
+      out.push(`event ${name}: ${row?.events}/${row?.conversions} ≠ ${c.events}/${c.views.size}`);
+  }
+  if (shown.size !== names.size) out.push(`event rows ${shown.size} ≠ ${names.size} names`);
   const ts = await getJson(api, token, '/api/stats/timeseries', {
     site,
     from: day,
@@ -200,8 +249,9 @@ export async function measureLongTail(
   progress: (line: string) => void,
   ingestSample = 3_000,
 ): Promise<LongTailResult> {
-  const sent = sends.filter((s) => s.kind !== 'event');
-  const eventsSkipped = sends.length - sent.length;
+  // Every send, custom events included: SPEC §6's long-tail budget covers them.
+  const sent = sends;
+  const events = sent.filter((s) => s.kind === 'event').length;
   const views = sent.filter((s) => s.kind === 'pageview').length;
   const records = streamRecordsOf(sent);
   const finalViews = viewsOf(records);
@@ -251,6 +301,9 @@ export async function measureLongTail(
     streams.destroy();
     ingestClient.destroy();
     const ingestPerRequest = ingestMeter.totalWrite / sample.length;
+    const eventIngestSample = sample.filter((s) => s.kind === 'event').length;
+    const eventIngestPerEvent =
+      (ingestMeter.writeUnitsByKind.get('event') ?? 0) / Math.max(1, eventIngestSample);
     const ingestPerView = (ingestPerRequest * sent.length) / views;
     progress(
       `long tail: ingest ${ingestPerRequest.toFixed(3)} WCU per request on ${sample.length} sends; records ${recordsMatchStream ? 'match' : 'DIFFER FROM'} the stream`,
@@ -262,7 +315,9 @@ export async function measureLongTail(
     const run = async (endpoint: string, batchSize: number, part: typeof records) => {
       const tableName = `longtail-${batchSize}`;
       const r = await replay(endpoint, tableName, part, batchSize, progress);
-      const partViews = part.filter((x) => x.eventName === 'INSERT').length;
+      const partViews = part.filter((x) => x.eventName === 'INSERT' && isViewRecord(x)).length;
+      const partEvents = part.filter((x) => !isViewRecord(x)).length;
+      const eventUnits = EVENT_ITEM_KINDS.reduce((n, k) => n + (r.writeUnitsByKind[k] ?? 0), 0);
       const reportClient = new DynamoDBClient(localClientConfig(endpoint));
       await replaceUser(
         { dynamodb: reportClient, tableName: tableName },
@@ -274,7 +329,7 @@ export async function measureLongTail(
         logSink: () => {},
       });
       const covered = part.length === records.length ? finalViews : viewsOf(part);
-      const mismatches = await verify(api, token, site, day, covered);
+      const mismatches = await verify(api, token, site, day, covered, eventsOf(part));
       reportClient.destroy();
       progress(
         `long tail: batches of ${batchSize}: ${r.writeUnits} WCU for ${partViews} views${mismatches.length ? `, counts WRONG: ${mismatches.slice(0, 3).join('; ')}` : ''}`,
@@ -286,6 +341,8 @@ export async function measureLongTail(
         writeUnitsPerView: ingestPerView + r.writeUnits / partViews,
         countsMatch: mismatches.length === 0,
         mismatches: mismatches.slice(0, 10),
+        eventAggregationPerEvent: eventUnits / Math.max(1, partEvents),
+        events: partEvents,
       };
     };
     const head = records.slice(0, 3_000);
@@ -354,11 +411,23 @@ export async function measureLongTail(
         loads: latencies.length,
       },
       realtime,
-      eventsSkipped,
+      events,
+      eventIngestPerEvent,
+      eventIngestSample,
     };
   } finally {
     await Promise.all([ddb.stop(), second.stop()]);
   }
+}
+
+/** The custom events of a prefix of the records. */
+function eventsOf(part: readonly { dynamodb?: { NewImage?: unknown } }[]): RawEvent[] {
+  const out: RawEvent[] = [];
+  for (const r of part) {
+    const e = decodeRawEvent(r.dynamodb?.NewImage);
+    if (e.ok) out.push(e.value);
+  }
+  return out;
 }
 
 /** The final views of a prefix of the records (the last image of each view in it). */

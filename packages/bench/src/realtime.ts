@@ -1,7 +1,7 @@
 // What realtime adds to aggregation: write units of the minute items per view, for a busy site (batches of 100
 // filled within the stream's 5 s window) and a quiet one (one record per batch).
 import { DynamoDBClient, type UpdateItemCommandInput } from '@aws-sdk/client-dynamodb';
-import { decodeKey, decodeStoredView, encodeRawView, isRealtimeKey } from '@footfall/core-model';
+import { decodeKey, decodeStoredView, encodeRawView, isRealtimeKey, viewIdOf } from '@footfall/core-model';
 import { createTableFromTemplate, localClientConfig, readTableDefinition } from '@footfall/dynamodb-local';
 import { createLogger } from '@footfall/kernel';
 import { createStreamHandler } from '@footfall/stream-trigger-fn';
@@ -105,7 +105,13 @@ export async function measureRealtime(
   records: readonly DynamoDBRecord[],
   count = 5_000,
 ): Promise<RealtimeResult> {
-  const part = records.slice(0, count);
+  // Views only: custom events have no realtime item (their records would only dilute the figure per view).
+  const part = records
+    .filter((r) => {
+      const key = decodeKey(r.dynamodb?.Keys);
+      return key.ok && viewIdOf(key.value) !== undefined;
+    })
+    .slice(0, count);
   const views = part.filter((r) => r.eventName === 'INSERT').length;
   // From now on: DynamoDB Local deletes items whose TTL (an hour after their minute) has passed.
   const start = Math.floor(Date.now() / 60_000) * 60_000;

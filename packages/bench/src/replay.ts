@@ -18,6 +18,8 @@ export interface ReplayResult {
   msPerInvocation: number;
   /** Trie writes refused by their size condition (each charged one write unit, included in writeUnits). */
   conditionalFailures: number;
+  /** Write units by kind of item (`pg`, `rf`, `ev`, `pr`, `cv`, `series`, …; refused writes not included). */
+  writeUnitsByKind: Record<string, number>;
 }
 
 const quiet = () => {};
@@ -81,6 +83,7 @@ export async function replay(
     readUnits: m.totalRead,
     msPerInvocation: ms / Math.max(1, invocations),
     conditionalFailures,
+    writeUnitsByKind: Object.fromEntries(m.writeUnitsByKind),
   };
 }
 

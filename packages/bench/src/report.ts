@@ -73,14 +73,20 @@ ${rows}
   trigger in batches of 1,000 and 100 (two DynamoDB Locals side by side) and, on its first 3,000 records, 10 and
   1 (a large site's first hours; no budget). Each table is checked against the ground truth: totals, every
   listed breakdown row, and the CSV export (every page row exact, the (other) rows making the day's views add
-  up, at least 10,000 pages exact). The 5 % of views with a custom event are generated but not sent until the
-  API accepts custom events.
+  up, at least 10,000 pages exact), and every event name's events and conversions. The 5 % of views with a custom
+  event (50 names, one \`plan\` prop) are sent too, through the same ingest sample and stream records, so the
+  per-view figures include them; the **write units per custom event** are its ingest request (measured on the
+  events among the first 3,000 sends) plus the writes to the event-name, prop and conversion-registry tries
+  (\`ev\`, \`pr\`, \`cv\` items) divided by the events, at each batch size.
+- **Beacon sizes**: \`packages/beacon/dist/beacon.js\` and the events build \`events.js\` (custom events, outbound
+  links, downloads), minified, gzip level 9 as HTTP compression sends them (1024 and 1536 bytes allowed).
 - **Largest aggregate item**: every item of the site's partition after the long-tail (batches of 100 and
   1,000) and flood runs, sized by DynamoDB's rules (core-model \`itemBytes\`).
 - **Long-tail dashboard load**: the 31-day load above on the long-tail batch-100 table, once metered for read
   units, then 20 times with its five calls at once for the latency (p95 and median, wall clock, DynamoDB Local).
 - **Flood** (SPEC §6's hostile client: distinct 512-byte paths, half multi-byte; distinct 253-byte referrer
-  hosts and 100-byte UTM values; ordinary views spread evenly among them) at a quarter of its size, arriving at
+  hosts and 100-byte UTM values; custom events with distinct names and props; ordinary views spread evenly among
+  them) at a quarter of its size, arriving at
   100 requests a second (twice the default \`IngestRateLimit\`: in AWS the throttle sets how fast a flood
   arrives) through api-fn, while pnpm dev's stream poller reads the real stream and invokes the trigger with
   template.yaml's batch size (100), window (5 s) and filter. An ordinary view is late when its batch was applied

@@ -66,6 +66,10 @@ Commands:
                                         /footfall/auth-key, token lifetime 43200 s)
   export --site S --from YYYY-MM-DD --to YYYY-MM-DD
                                         print daily views per page as CSV (the API's export format)
+  goal add event|page MATCH --site S    add a goal: an event name, or a path pattern (/exact, /blog/* one
+                                        segment, /docs/** any depth); prints its id
+  goal remove ID --site S               remove a goal
+  goal list --site S                    list a site's goals (id, kind, match)
   dead-letters list                     what the stream trigger set aside (writes DynamoDB refused for good,
                                         unreadable records), with why
   dead-letters replay [ID]              re-apply them (or one), each exactly once, after fixing the cause

@@ -3,6 +3,7 @@ import { parseCliArgs, USAGE } from './args';
 import { createSsmClient, createTarget } from './client';
 import { deadLettersList, deadLettersReplay } from './commands/deadLetters';
 import { exportCsv } from './commands/export';
+import { goalAdd, goalList, goalRemove } from './commands/goal';
 import { importLegacy } from './commands/importLegacy';
 import { keyGenerate, keyRotate } from './commands/key';
 import { siteAdd, siteList, siteRemove } from './commands/site';
@@ -63,6 +64,16 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<void> {
   if (command === 'status') {
     if (sub !== undefined) throw new UsageError(`Unexpected argument ${sub}.`);
     return status(options, io);
+  }
+  if (command === 'goal') {
+    if (sub === 'add') {
+      if (rest.length > 1) throw new UsageError(`Unexpected argument ${rest[1]}.`);
+      return goalAdd(createTarget(options, io.env), io, options, name, rest[0]);
+    }
+    if (rest.length > 0) throw new UsageError(`Unexpected argument ${rest[0]}.`);
+    if (sub === 'remove') return goalRemove(createTarget(options, io.env), io, options, name);
+    if (sub === 'list' && name === undefined) return goalList(createTarget(options, io.env), io, options);
+    throw new UsageError('Use `footfall goal add|remove|list --site S`.');
   }
   if (command === 'dead-letters') {
     if (rest.length > 0) throw new UsageError(`Unexpected argument ${rest[0]}.`);

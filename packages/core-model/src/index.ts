@@ -41,6 +41,16 @@ export {
   type UpdateParts,
 } from './commandParts';
 export { countryOfTimeZone } from './countries';
+export {
+  decodeRawEvent,
+  EVENT_LIMITS,
+  EVENT_SECTION,
+  encodeRawEvent,
+  enrichEvent,
+  eventCreation,
+  eventKey,
+  type RawEvent,
+} from './customEvents';
 export { type DayRange, daysOf, parseDayRange, previousRange, type RangeProblem } from './dayRange';
 export {
   DEAD_LETTER_KINDS,
@@ -59,6 +69,21 @@ export {
 export { DIMENSIONS, type Dimension } from './dimensions';
 export { enrichPageview, type ViewAgent } from './enrichPageview';
 export { CoreModelError, DecodeError } from './errors';
+export {
+  checkGoalMatch,
+  decodeGoal,
+  encodeGoal,
+  GOAL_ID_PATTERN,
+  GOAL_KINDS,
+  type Goal,
+  type GoalKind,
+  goalCreation,
+  goalKey,
+  goalRemoval,
+  goalsQuery,
+  MAX_GOALS_PER_SITE,
+  pathMatches,
+} from './goals';
 export {
   type ConditionalDelete,
   decodeImportMarker,
@@ -178,9 +203,11 @@ export {
 export { arrivedFromOutside, referrerHost } from './referrer';
 export * from './schemas';
 export {
+  BOT_EVENTS_ATTRIBUTE,
   distinctAttribute,
   emptyHour,
   type HourCounters,
+  readBotEvents,
   readDistinctCounts,
   readSeriesItem,
   type SeriesCounter,
@@ -219,6 +246,7 @@ export {
 export {
   type DecodedRecord,
   decodeRecord,
+  type EventRecord,
   type SkippedRecord,
   sequenceNumberOf,
   type UnreadableRecord,
@@ -256,20 +284,27 @@ export {
   utcHourKey,
 } from './time';
 export {
+  CAPPED_DIMENSIONS,
+  conversionEntryValue,
   DISTINCT_CAP,
   type EntryKind,
   entryBytes,
   entryKind,
   hourEntry,
+  isHourly,
   MAX_TRIE_DEPTH,
   NODE_TARGET_BYTES,
   nodeBudget,
   OTHER_ENTRY,
   OTHER_VALUE,
+  PROP_SEPARATOR,
   parseHourEntry,
+  parsePropValue,
   parseTrieSection,
+  propValue,
   readTrieNode,
   readTrieRows,
+  routingText,
   SIZE_ATTRIBUTE,
   TRIE_DIMENSIONS,
   type TrieDimension,
@@ -285,6 +320,7 @@ export {
   valueHash,
 } from './valueTrie';
 export {
+  type ConversionTarget,
   type DayDelta,
   type Engagement,
   engagementOf,

@@ -75,8 +75,31 @@ export const engagementEvent = z.object({
 });
 export type EngagementEvent = z.infer<typeof engagementEvent>;
 
+/** Most props one custom event may carry (SPEC §3). */
+export const MAX_EVENT_PROPS = 8;
+
+export const customEvent = z.object({
+  type: z.literal('event'),
+  id: uuid,
+  view: z.optional(uuid),
+  site: host,
+  path,
+  name: text(1, 64),
+  props: z.optional(
+    z
+      .record(text(1, 32), text(1, 100))
+      .check(
+        z.refine(
+          (props) => Object.keys(props).length <= MAX_EVENT_PROPS,
+          `must have at most ${MAX_EVENT_PROPS} props`,
+        ),
+      ),
+  ),
+});
+export type CustomEvent = z.infer<typeof customEvent>;
+
 /** The event types `POST /api/event` accepts. */
-export const EVENT_TYPES = ['pageview', 'engagement'] as const;
+export const EVENT_TYPES = ['pageview', 'engagement', 'event'] as const;
 
 /** `POST /append` of the original embed. */
 export const appendBody = z.object({
@@ -103,6 +126,8 @@ export const timeseriesQuery = z.object({
   interval: z.optional(z.enum(['hour', 'day', 'week', 'month'])),
   tz: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
   compare: z.optional(z.enum(['previous'])),
+  /** A goal's id: the series of its conversions instead of the site's views. */
+  goal: z.optional(z.string().check(z.regex(/^[0-9a-f]{8}$/))),
 });
 
 export const realtimeQuery = z.object({ site: host });
@@ -112,17 +137,40 @@ export type TimeseriesQuery = z.infer<typeof timeseriesQuery>;
 /** The dimensions `GET /api/stats/breakdown` accepts (the same list the aggregates keep). */
 export const BREAKDOWN_DIMENSIONS = DIMENSIONS;
 
+/** The breakdowns of custom events: rows of events and conversions rather than views and visitors (SPEC §3). */
+export const EVENT_DIMENSIONS = ['event', 'prop'] as const;
+export type EventDimension = (typeof EVENT_DIMENSIONS)[number];
+
 export const breakdownQuery = z.object({
   site: host,
   from: day,
   to: day,
-  dimension: z.enum(BREAKDOWN_DIMENSIONS),
+  dimension: z.enum([...BREAKDOWN_DIMENSIONS, ...EVENT_DIMENSIONS]),
   path: z.optional(path),
   limit: z.optional(z.string().check(z.regex(/^\d{1,4}$/))),
+  /** `dimension=prop`: the event name, and the prop key whose values to list (all keys when left out). */
+  event: z.optional(text(1, 64)),
+  prop: z.optional(text(1, 32)),
 });
 export type BreakdownQuery = z.infer<typeof breakdownQuery>;
 
 export const exportQuery = z.object({ site: host, from: day, to: day });
+
+/** `GET /api/stats/goals`: `format=csv` answers the goals CSV (a row per day and goal) instead of JSON. */
+export const goalsReportQuery = z.object({
+  site: host,
+  from: day,
+  to: day,
+  format: z.optional(z.enum(['json', 'csv'])),
+});
+export type GoalsReportQuery = z.infer<typeof goalsReportQuery>;
+
+/** `POST /api/sites/{host}/goals`. */
+export const goalBody = z.object({
+  kind: z.enum(['event', 'page']),
+  match: z.string().check(z.minLength(1), z.maxLength(512)),
+});
+export type GoalBody = z.infer<typeof goalBody>;
 export type ExportQuery = z.infer<typeof exportQuery>;
 
 /** Response bodies (what the dashboard reads). */
@@ -174,6 +222,45 @@ export interface BreakdownRow {
 export interface BreakdownResponse {
   dimension: (typeof BREAKDOWN_DIMENSIONS)[number];
   rows: BreakdownRow[];
+}
+export interface EventBreakdownRow {
+  value: string;
+  /** `dimension=prop` without `prop=`: the key this value belongs to. */
+  prop?: string;
+  events: number;
+  conversions: number;
+}
+export interface EventBreakdownResponse {
+  dimension: EventDimension;
+  /** `dimension=prop`: the event name and prop key listed. */
+  event?: string;
+  prop?: string;
+  rows: EventBreakdownRow[];
+}
+export interface GoalRow {
+  id: string;
+  kind: 'event' | 'page';
+  match: string;
+  events: number;
+  conversions: number;
+  /** conversions ÷ views of the site over the range (SPEC §4). */
+  rate: number;
+}
+export interface GoalsResponse {
+  goals: GoalRow[];
+}
+export interface GoalTimeseriesPoint {
+  t: string;
+  events: number;
+  conversions: number;
+}
+export interface GoalTimeseriesResponse {
+  site: string;
+  goal: { id: string; kind: 'event' | 'page'; match: string };
+  interval: 'hour' | 'day' | 'week' | 'month';
+  tz: string;
+  points: GoalTimeseriesPoint[];
+  totals: { events: number; conversions: number };
 }
 export interface ErrorResponse {
   error: { code: string; message: string };

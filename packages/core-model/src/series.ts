@@ -29,6 +29,19 @@ export const seriesAttribute = (counter: SeriesCounter, hour: number): string =>
  */
 export const distinctAttribute = (dimension: TrieDimension): string => `c${trieCode(dimension)}`;
 
+/**
+ * The day's custom events sent by bots (counted apart, like bot views). One counter a day rather than one an hour:
+ * the series item must stay one write unit, and nothing reports bot events by the hour.
+ */
+export const BOT_EVENTS_ATTRIBUTE = 'eb';
+
+/** The bot events a series item counts (absent: 0). */
+export function readBotEvents(item: Item): ReadResult<number> {
+  const errors: DecodeError[] = [];
+  const n = counter(item, BOT_EVENTS_ATTRIBUTE, errors);
+  return { value: n, errors };
+}
+
 /** Counters of one hour (site-wide or for one page). */
 export interface HourCounters {
   views: number;

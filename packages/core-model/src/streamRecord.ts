@@ -1,5 +1,6 @@
 // Turns one stream record of any shape into a view change to aggregate, a record to skip, or a poison record.
 import { describe, str } from './attributes';
+import { decodeRawEvent, EVENT_SECTION, type RawEvent } from './customEvents';
 import { DecodeError } from './errors';
 import { decodeKey } from './keys';
 import { decodeStoredView, type RawView, sameViewIdentity, VIEW_SECTION } from './layout';
@@ -13,6 +14,13 @@ export interface ViewChange {
   sequenceNumber: string;
   before?: RawView;
   after: RawView;
+}
+
+/** A custom event was stored (its INSERT: events are written once). */
+export interface EventRecord {
+  kind: 'event';
+  sequenceNumber: string;
+  event: RawEvent;
 }
 
 /** A well-formed record the trigger does not aggregate (a delete, a non-view item). */
@@ -30,7 +38,7 @@ export interface UnreadableRecord {
   error: DecodeError;
 }
 
-export type DecodedRecord = ViewChange | SkippedRecord | UnreadableRecord;
+export type DecodedRecord = ViewChange | EventRecord | SkippedRecord | UnreadableRecord;
 
 /** Stream sequence numbers are decimal strings of 21 to 40 digits; accept any digit run up to 40. */
 const sequenceNumberCodec = str({ maxLength: 40, pattern: /^\d+$/ });
@@ -82,6 +90,13 @@ export function decodeRecord(record: unknown, index: number): DecodedRecord {
 
   const key = decodeKey(d.Keys, `${at}.dynamodb.Keys`);
   if (!key.ok) return poison(key.error, sequenceNumber);
+  if (key.value.section === EVENT_SECTION) {
+    // An event is counted on its INSERT only; ingest never changes one, so a MODIFY has nothing new to count.
+    if (eventName !== 'INSERT') return { kind: 'skip', sequenceNumber, reason: 'event item changed' };
+    const event = decodeRawEvent(d.NewImage, `${at}.dynamodb.NewImage`);
+    if (!event.ok) return poison(event.error, sequenceNumber);
+    return { kind: 'event', sequenceNumber, event: event.value };
+  }
   if (key.value.section !== VIEW_SECTION) return { kind: 'skip', sequenceNumber, reason: 'not a view item' };
 
   const after = decodeStoredView(d.NewImage, `${at}.dynamodb.NewImage`);

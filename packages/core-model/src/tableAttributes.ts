@@ -1,7 +1,9 @@
 // Every fixed attribute name of the table, so a check can prove no code outside core-model spells one.
+import { eventAttributeNames } from './customEvents';
 import { deadLetterAttributeNames } from './deadLetters';
+import { goalAttributeNames } from './goals';
 import { layoutAttributeNames } from './layout';
-import { distinctAttribute } from './series';
+import { BOT_EVENTS_ATTRIBUTE, distinctAttribute } from './series';
 import { shareAttributeNames } from './shares';
 import { siteAttributeNames } from './sites';
 import { SIZE_ATTRIBUTE, TRIE_DIMENSIONS } from './valueTrie';
@@ -15,10 +17,13 @@ import { SIZE_ATTRIBUTE, TRIE_DIMENSIONS } from './valueTrie';
 export function tableAttributeNames(): string[] {
   const names = [
     ...layoutAttributeNames(),
+    ...eventAttributeNames(),
+    ...goalAttributeNames(),
     ...deadLetterAttributeNames(),
     ...siteAttributeNames(),
     ...shareAttributeNames(),
     SIZE_ATTRIBUTE,
+    BOT_EVENTS_ATTRIBUTE,
     ...TRIE_DIMENSIONS.map(distinctAttribute),
   ];
   return [...new Set(names)].sort();

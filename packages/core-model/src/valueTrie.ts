@@ -15,8 +15,21 @@ import { utf8Bytes } from './itemSize';
 import type { Key } from './keys';
 import { addCounters, type PairCount, unpackPageHour, unpackPair, type ViewCounters } from './packing';
 
-/** The dimensions kept in tries: the ones whose values a client chooses. */
-export const TRIE_DIMENSIONS = ['page', 'referrer', 'utm_source', 'utm_campaign'] as const;
+/**
+ * The dimensions kept in tries: the ones whose values a client chooses. `event` holds custom event names (with
+ * events and conversions per UTC hour), `prop` a day's events and conversions per `<name>\u0001<key>\u0001<value>`,
+ * and `conversion` the registry that makes a view convert once: one counter per (view, name) and per (view,
+ * name, key, value), named by a short hash (`conversionEntryValue`), never reported.
+ */
+export const TRIE_DIMENSIONS = [
+  'page',
+  'referrer',
+  'utm_source',
+  'utm_campaign',
+  'event',
+  'prop',
+  'conversion',
+] as const;
 export type TrieDimension = (typeof TRIE_DIMENSIONS)[number];
 
 /** The sort-key prefix of each trie (two letters, none a prefix of another aggregate kind). */
@@ -25,7 +38,63 @@ const CODES: Record<TrieDimension, string> = {
   referrer: 'rf',
   utm_source: 'us',
   utm_campaign: 'uc',
+  event: 'ev',
+  prop: 'pr',
+  conversion: 'cv',
 };
+
+/**
+ * Dimensions whose values keep counters per UTC hour (a marker naming the value, then hour entries): pages
+ * (views, visitors, engagement) and event names (events in the views part, conversions in the visitors part).
+ */
+const HOURLY: ReadonlySet<TrieDimension> = new Set(['page', 'event']);
+
+/** True when a dimension's values keep hourly entries under a marker (pages, event names). */
+export const isHourly = (dimension: TrieDimension): boolean => HOURLY.has(dimension);
+
+/** Separates an event name, a prop key and its value in a `prop` trie value (a control character: never in them). */
+export const PROP_SEPARATOR = '\u0001';
+
+/** The `prop` trie value of one prop of an event name. @example propValue('signup', 'plan', 'pro') */
+export const propValue = (name: string, key: string, value: string): string =>
+  `${name}${PROP_SEPARATOR}${key}${PROP_SEPARATOR}${value}`;
+
+/** The event name, prop key and value of a `prop` trie value; undefined when it is not one. */
+export function parsePropValue(value: string): { name: string; key: string; value: string } | undefined {
+  const parts = value.split(PROP_SEPARATOR);
+  if (parts.length !== 3) return undefined;
+  const [name = '', key = '', v = ''] = parts;
+  return { name, key, value: v };
+}
+
+/** Characters of a registry value that name its view: the part that chooses its trie items. */
+const REGISTRY_VIEW_CHARS = 8;
+
+const shortHash = (text: string) =>
+  createHash('sha256').update(text).digest().subarray(0, 6).toString('base64url');
+
+/**
+ * The `conversion` registry value of a view's (or, without a view, the event's own) conversion for an event name
+ * and optionally one prop: 8 base64url characters (48 bits) of the view's SHA-256, then 8 of the tuple's. The
+ * registry stores no id and no prop text; the view's part routes every entry of one view to the same item, so a
+ * batch writes one registry item per view, however many names and props it sent.
+ * @example conversionEntryValue(viewId, 'signup', { key: 'plan', value: 'pro' })
+ */
+export function conversionEntryValue(
+  viewOrEvent: string,
+  name: string,
+  prop?: { key: string; value: string },
+) {
+  const tuple = prop
+    ? `${viewOrEvent}\u0000${name}\u0000${prop.key}\u0000${prop.value}`
+    : `${viewOrEvent}\u0000${name}`;
+  return `${shortHash(viewOrEvent)}${shortHash(tuple)}`;
+}
+
+/** The text whose hash places a trie value: for the registry its view's part, for every other value itself. */
+export const routingText = (dimension: TrieDimension, value: string): string =>
+  dimension === 'conversion' ? value.slice(0, REGISTRY_VIEW_CHARS) : value;
+
 const DIMENSION_OF_CODE = new Map(Object.entries(CODES).map(([d, c]) => [c, d as TrieDimension]));
 
 /**
@@ -38,7 +107,15 @@ export const DISTINCT_CAP: Record<TrieDimension, number> = {
   referrer: 2_100,
   utm_source: 2_100,
   utm_campaign: 2_100,
+  event: 2_100,
+  prop: 2_100,
+  // The registry has one entry per converting (view, name[, prop]): bounded by the events ingest accepted (each
+  // paid for and throttled), never by a cap, since a registry entry sent to (other) could not say "seen".
+  conversion: Number.POSITIVE_INFINITY,
 };
+
+/** The trie dimensions whose distinct values are counted against a cap (all but the conversion registry). */
+export const CAPPED_DIMENSIONS = TRIE_DIMENSIONS.filter((d) => d !== 'conversion');
 
 /** The value of the breakdown row that sums every value past the cap. */
 export const OTHER_VALUE = '(other)';
@@ -147,7 +224,7 @@ export function entryBytes(name: string, dimension: TrieDimension): number {
   const value =
     kind === 'hour'
       ? PAGE_HOUR_VALUE_BYTES
-      : kind === 'value' && dimension === 'page'
+      : kind === 'value' && isHourly(dimension)
         ? MARKER_VALUE_BYTES
         : PAIR_VALUE_BYTES;
   return utf8Bytes(name) + value;
@@ -227,7 +304,7 @@ export function readTrieNode(item: Item): ReadResult<TrieNodeContent | undefined
   for (const [name, value] of Object.entries(item)) {
     switch (entryKind(name)) {
       case 'value': {
-        if (place.dimension === 'page') {
+        if (isHourly(place.dimension)) {
           const marker = counterOf(value, name);
           if (marker.ok) content.values.set(name.slice(1), { views: 0, visitors: 0 });
           else errors.push(marker.error);
@@ -317,7 +394,7 @@ export function readTrieRows(item: Item): ReadResult<TrieNodeRows | undefined> {
       continue;
     }
     if (first === 58 /* ':' */) {
-      if (place.dimension === 'page') rows.values.set(name.slice(1), { views: 0, visitors: 0 });
+      if (isHourly(place.dimension)) rows.values.set(name.slice(1), { views: 0, visitors: 0 });
       else {
         const p = unpackPair(BigInt(n));
         if (p) rows.values.set(name.slice(1), p);

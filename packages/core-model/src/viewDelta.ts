@@ -1,6 +1,7 @@
 // What stored views count towards, folded per site and UTC day: the one delta a stream batch turns into.
 
 import { err, ok, type Result } from '@footfall/kernel';
+import type { RawEvent } from './customEvents';
 import { DecodeError } from './errors';
 import type { RawView } from './layout';
 import {
@@ -13,10 +14,10 @@ import {
   zeroCounters,
 } from './packing';
 import { realtimeMinute } from './realtime';
-import { type SeriesCounter, seriesAttribute } from './series';
+import { BOT_EVENTS_ATTRIBUTE, type SeriesCounter, seriesAttribute } from './series';
 import { TECH_DIMENSIONS, type TechDimension, techAttribute } from './techDims';
 import { parseDay, utcDayKey, utcHour } from './time';
-import type { TrieDimension } from './valueTrie';
+import { conversionEntryValue, propValue, type TrieDimension } from './valueTrie';
 
 /** What a batch adds to one trie value: for pages per UTC hour, for other dimensions views and visitors. */
 export interface ValueDelta {
@@ -38,6 +39,19 @@ export interface DayDelta {
   tech: Map<string, bigint>;
   /** Trie dimension → value → delta. */
   values: Map<TrieDimension, Map<string, ValueDelta>>;
+  /**
+   * Conversion registry value (a `conversion` trie value) → what it converts when its registry entry turns out to
+   * be new: an event name's hour entry, or a prop value's pair (SPEC §4: a view converts at most once).
+   */
+  conversions: Map<string, ConversionTarget>;
+}
+
+/** What one registry entry converts: the `event` name (at a UTC hour) or the `prop` value it stands for. */
+export interface ConversionTarget {
+  dimension: 'event' | 'prop';
+  value: string;
+  /** UTC hour of the earliest such event in the batch (an event name's conversions are kept per hour). */
+  hour: number;
 }
 
 /** What a batch adds to one site's realtime item of one clock minute (recent views only). */
@@ -149,7 +163,7 @@ export class ViewDelta {
     const id = dayId(site, day);
     let d = this.byDay.get(id);
     if (!d) {
-      d = { site, day, series: new Map(), tech: new Map(), values: new Map() };
+      d = { site, day, series: new Map(), tech: new Map(), values: new Map(), conversions: new Map() };
       this.byDay.set(id, d);
     }
     return d;
@@ -213,6 +227,51 @@ export class ViewDelta {
           v.views += 1n;
           v.visitors += unique;
         });
+  }
+
+  /**
+   * Counts a custom event: its name's events in its UTC hour, each prop value's events, and one registry count per
+   * (view, name) and (view, name, prop) so the writer can tell which of them convert for the first time. An event
+   * without a view is its own conversion. A bot's event only adds to the day's bot events.
+   * @example delta.addEvent(decodedEvent)
+   */
+  addEvent(event: RawEvent): void {
+    const d = this.dayOf(event.site, utcDayKey(event.time));
+    if (event.bot) {
+      bump(d.series, BOT_EVENTS_ATTRIBUTE, 1n);
+      return;
+    }
+    const hour = utcHour(event.time);
+    const owner = event.view ?? event.id;
+    this.addValue(d, 'event', event.name, (v) => {
+      const cur = v.hours.get(hour);
+      if (cur) cur.views += 1n;
+      else v.hours.set(hour, { ...zeroCounters(), views: 1n });
+    });
+    this.addRegistry(d, conversionEntryValue(owner, event.name), {
+      dimension: 'event',
+      value: event.name,
+      hour,
+    });
+    for (const [key, value] of Object.entries(event.props)) {
+      const prop = propValue(event.name, key, value);
+      this.addValue(d, 'prop', prop, (v) => {
+        v.views += 1n;
+      });
+      this.addRegistry(d, conversionEntryValue(owner, event.name, { key, value }), {
+        dimension: 'prop',
+        value: prop,
+        hour,
+      });
+    }
+  }
+
+  private addRegistry(d: DayDelta, entry: string, target: ConversionTarget): void {
+    this.addValue(d, 'conversion', entry, (v) => {
+      v.views += 1n;
+    });
+    const cur = d.conversions.get(entry);
+    if (!cur || target.hour < cur.hour) d.conversions.set(entry, target);
   }
 
   /** Counts engagement growing on a view already counted (from `before` to `after`, both already maxed). */
@@ -369,6 +428,10 @@ export class ViewDelta {
       const d = this.dayOf(o.site, o.day);
       for (const [k, v] of o.series) bump(d.series, k, v);
       for (const [k, v] of o.tech) bump(d.tech, k, v);
+      for (const [entry, target] of o.conversions) {
+        const cur = d.conversions.get(entry);
+        if (!cur || target.hour < cur.hour) d.conversions.set(entry, target);
+      }
       for (const [dimension, values] of o.values)
         for (const [value, ov] of values)
           this.addValue(d, dimension, value, (v) => {

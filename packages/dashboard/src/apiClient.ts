@@ -1,6 +1,9 @@
 // Calls the reporting API with the session's bearer token and turns every answer into a result.
 import type {
   BreakdownResponse,
+  EventBreakdownResponse,
+  GoalsResponse,
+  GoalTimeseriesResponse,
   RealtimeResponse,
   ShareLinkResponse,
   SharesResponse,
@@ -14,6 +17,9 @@ import { err, ok, type Result } from '@footfall/kernel';
 import {
   decodeBreakdown,
   decodeErrorBody,
+  decodeEventBreakdown,
+  decodeGoalSeries,
+  decodeGoals,
   decodeRealtime,
   decodeShares,
   decodeSignin,
@@ -52,6 +58,24 @@ export interface BreakdownParams {
   limit?: number | undefined;
 }
 
+/** The query of the event breakdowns: every event name, or one name's prop values (all keys without `prop`). */
+export interface EventBreakdownParams {
+  site: string;
+  from: string;
+  to: string;
+  dimension: 'event' | 'prop';
+  event?: string | undefined;
+  prop?: string | undefined;
+  limit?: number | undefined;
+}
+
+/** A site and days: the goals report's query. */
+export interface RangeParams {
+  site: string;
+  from: string;
+  to: string;
+}
+
 /** A downloaded CSV export. */
 export interface CsvFile {
   blob: Blob;
@@ -86,6 +110,12 @@ export interface ApiClient {
   setAccess(name: string, body: { role: Role; sites: string[] }): ApiResult<UserAccessResponse>;
   /** Admin: end every session of a user. */
   signOutUser(name: string): ApiResult<unknown>;
+  eventBreakdown(params: EventBreakdownParams, signal?: AbortSignal): ApiResult<EventBreakdownResponse>;
+  goals(params: RangeParams, signal?: AbortSignal): ApiResult<GoalsResponse>;
+  goalSeries(
+    params: RangeParams & { goal: string; interval?: Interval | undefined; tz?: string | undefined },
+    signal?: AbortSignal,
+  ): ApiResult<GoalTimeseriesResponse>;
 }
 
 /** The roles of SPEC §3. */
@@ -248,6 +278,12 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         signal: signal ?? null,
         cache: 'no-store',
       }),
+    eventBreakdown: (params, signal) =>
+      getJson(`/api/stats/breakdown?${query(params)}`, decodeEventBreakdown, { signal: signal ?? null }),
+    goals: (params, signal) =>
+      getJson(`/api/stats/goals?${query(params)}`, decodeGoals, { signal: signal ?? null }),
+    goalSeries: (params, signal) =>
+      getJson(`/api/stats/timeseries?${query(params)}`, decodeGoalSeries, { signal: signal ?? null }),
     async exportCsv(params) {
       const sent = await send(`/api/stats/export?${query(params)}`, {});
       if (!sent.ok) return sent;

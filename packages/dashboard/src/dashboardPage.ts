@@ -12,6 +12,7 @@ import { h } from './dom';
 import { saveBlob } from './download';
 import type { DashboardError } from './errors';
 import { fullLabel } from './format';
+import { goalsView } from './goalsView';
 import { includesToday, periodRange } from './period';
 import { realtimeView } from './realtimeView';
 import { refreshScheduler, type Visibility } from './refreshScheduler';
@@ -105,6 +106,33 @@ export function dashboardPage(options: DashboardPageOptions): DashboardPage {
           : undefined,
     }),
   }));
+  const goals = goalsView({
+    locale,
+    async loadDetail(goal) {
+      const v = view;
+      const site = v?.state.site;
+      if (!v || !site) return 'No site.';
+      const { from, to } = v.range;
+      const [series, props] = await Promise.all([
+        api.goalSeries({ site, from, to, goal: goal.id, interval: v.interval, tz: v.state.tz }),
+        goal.kind === 'event'
+          ? api.eventBreakdown({
+              site,
+              from,
+              to,
+              dimension: 'prop',
+              event: goal.match,
+              limit: BREAKDOWN_LIMIT,
+            })
+          : undefined,
+      ]);
+      if (!series.ok)
+        return swallowed(series.error) ? '' : `The goal could not be loaded: ${series.error.message}`;
+      if (props && !props.ok)
+        return swallowed(props.error) ? '' : `The goal's props could not be loaded: ${props.error.message}`;
+      return { series: series.value, props: props?.value.rows ?? [] };
+    },
+  });
   // Kept in the layout (only made invisible) so showing it never moves the tables.
   const utcNote = h('p', { class: 'note tables-note invisible' }, 'Tables count whole days in UTC.');
   const element = h(
@@ -123,6 +151,8 @@ export function dashboardPage(options: DashboardPageOptions): DashboardPage {
       chart.element,
       utcNote,
       h('div', { class: 'tables' }, ...tables.map((t) => t.view.element)),
+      // Last, as on other tools: its height follows the number of goals, and nothing below it can move.
+      goals.element,
     ),
   );
   signOut.addEventListener('click', () => options.onSignOut());
@@ -163,6 +193,7 @@ export function dashboardPage(options: DashboardPageOptions): DashboardPage {
       totals.showLoading();
       chart.showLoading();
       for (const t of tables) t.view.showLoading();
+      goals.showLoading();
       status.textContent = '';
     }
     void checkStatus();
@@ -192,6 +223,20 @@ export function dashboardPage(options: DashboardPageOptions): DashboardPage {
           });
       }),
     ];
+    shown.push(
+      Promise.all([
+        api.goals({ site, from, to }, signal),
+        api.eventBreakdown({ site, from, to, dimension: 'event', limit: BREAKDOWN_LIMIT }, signal),
+      ]).then(([g, e]) => {
+        if (!fresh()) return;
+        if (g.ok && e.ok) goals.show(g.value.goals, e.value.rows, { site, origin: location.origin });
+        else {
+          const error = g.ok ? (e.ok ? undefined : e.error) : g.error;
+          if (error)
+            failed(error, () => goals.showError(`Goals and events could not be loaded: ${error.message}`));
+        }
+      }),
+    );
     for (const t of tables) {
       const rows = api.breakdown(
         { site, from, to, dimension: t.spec.dimension, limit: BREAKDOWN_LIMIT },

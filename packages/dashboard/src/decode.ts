@@ -1,6 +1,9 @@
 // Light checks of the API's answers: enough that a surprising body becomes a message, not a blank screen.
 import type {
   BreakdownResponse,
+  EventBreakdownResponse,
+  GoalsResponse,
+  GoalTimeseriesResponse,
   RealtimeResponse,
   ShareLinkResponse,
   SharesResponse,
@@ -124,6 +127,40 @@ export function decodeStatus(body: unknown): Decoded<StatusResponse> {
       checkedAt,
     },
   });
+}
+
+/** Checks an event or prop breakdown: rows of a value, events and conversions. */
+export function decodeEventBreakdown(body: unknown): Decoded<EventBreakdownResponse> {
+  if (!isRecord(body) || !Array.isArray(body.rows)) return unexpected('event breakdown');
+  for (const r of body.rows)
+    if (!isRecord(r) || typeof r.value !== 'string' || !isCount(r.events) || !isCount(r.conversions))
+      return unexpected('event breakdown row');
+  return ok(body as unknown as EventBreakdownResponse);
+}
+
+/** Checks a goals report: each goal with its counts and rate. */
+export function decodeGoals(body: unknown): Decoded<GoalsResponse> {
+  if (!isRecord(body) || !Array.isArray(body.goals)) return unexpected('goals');
+  for (const g of body.goals)
+    if (
+      !isRecord(g) ||
+      typeof g.id !== 'string' ||
+      (g.kind !== 'event' && g.kind !== 'page') ||
+      typeof g.match !== 'string' ||
+      ![g.events, g.conversions, g.rate].every(isCount)
+    )
+      return unexpected('goal');
+  return ok(body as unknown as GoalsResponse);
+}
+
+/** Checks a goal's time series: points of events and conversions. */
+export function decodeGoalSeries(body: unknown): Decoded<GoalTimeseriesResponse> {
+  if (!isRecord(body) || !Array.isArray(body.points) || !isRecord(body.totals))
+    return unexpected('goal series');
+  for (const p of body.points)
+    if (!isRecord(p) || typeof p.t !== 'string' || !isCount(p.events) || !isCount(p.conversions))
+      return unexpected('goal series point');
+  return ok(body as unknown as GoalTimeseriesResponse);
 }
 
 /** The message of an API error body (`{"error":{"code","message"}}`), if it has one. */

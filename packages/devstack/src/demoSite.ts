@@ -28,6 +28,7 @@ function pageFor(path: string): string | undefined {
   if (path === '/' || path === '/index.html') return 'index.html';
   if (path === '/about.html') return 'about.html';
   if (path === '/blog/hello-world.html') return 'blog/hello-world.html';
+  if (path === '/pricing.html') return 'pricing.html';
   if (path === '/app' || path.startsWith('/app/')) return 'app.html';
   return undefined;
 }
@@ -36,6 +37,22 @@ function pageFor(path: string): string | undefined {
 export function beaconSnippet(apiUrl: string): string {
   return `<script defer src="${apiUrl}/beacon.js" data-site="localhost" data-api="${apiUrl}" data-ignore=""></script>`;
 }
+
+/**
+ * The snippet of the events build (custom events, outbound links, downloads), with the stub that queues
+ * `footfall()` calls made before the script loads.
+ */
+export function eventsBeaconSnippet(apiUrl: string): string {
+  return (
+    '<script>window.footfall=window.footfall||function(){(footfall.q=footfall.q||[]).push(arguments)}</script>' +
+    `<script defer src="${apiUrl}/beacon/events.js" data-site="localhost" data-api="${apiUrl}" data-ignore="" data-outbound data-downloads></script>`
+  );
+}
+
+/** A one-page PDF, for the demo's download link. */
+const PRICE_LIST_PDF =
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj ' +
+  '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 100]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n';
 
 function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
   // no-store: a reload or back navigation loads the page again, as it would on most real sites with a CMS.
@@ -55,11 +72,22 @@ export async function startDemoSite(options: DemoSiteOptions): Promise<DemoSite>
       if (req.method !== 'GET' && req.method !== 'HEAD')
         return send(res, 405, 'text/plain', 'method not allowed');
       if (path === '/style.css') return send(res, 200, 'text/css', await readFile(join(dir, 'style.css')));
+      if (path === '/demo.js') return send(res, 200, 'text/javascript', await readFile(join(dir, 'demo.js')));
+      if (path === '/files/price-list.pdf') {
+        // An attachment: the browser saves it and the page stays, as with most download links.
+        res.writeHead(200, {
+          'content-type': 'application/pdf',
+          'content-disposition': 'attachment; filename="price-list.pdf"',
+          'cache-control': 'no-store',
+        });
+        return void res.end(PRICE_LIST_PDF);
+      }
       const page = pageFor(path);
       if (page === undefined) return send(res, 404, 'text/plain', 'not found');
       const api = options.apiUrl();
       const html = (await readFile(join(dir, page), 'utf8'))
         .replaceAll('{{BEACON}}', beaconSnippet(api))
+        .replaceAll('{{EVENTS_BEACON}}', eventsBeaconSnippet(api))
         .replaceAll('{{API}}', api);
       send(res, 200, 'text/html; charset=utf-8', html);
     };

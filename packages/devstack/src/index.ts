@@ -5,7 +5,7 @@ export { READY_LINE, statusCommand } from './banner';
 export { type BatchPolicy, processBatch } from './batchProcessor';
 export { CheckpointStore } from './checkpointStore';
 export { DEFAULTS, type DevConfig, loadDevConfig } from './config';
-export { beaconSnippet, type DemoSite, startDemoSite } from './demoSite';
+export { beaconSnippet, type DemoSite, eventsBeaconSnippet, startDemoSite } from './demoSite';
 export { DevConfigError, DevstackError, DevTemplateError } from './errors';
 export { IteratorAgeSeries, type LagDatapoint } from './iteratorAge';
 export { type LocalAws, type LocalAwsOptions, startLocalAws } from './localAws';

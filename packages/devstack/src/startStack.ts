@@ -19,6 +19,7 @@ import { ensureAdminUser } from './adminUser';
 import { CheckpointStore } from './checkpointStore';
 import { DEFAULTS } from './config';
 import { dataPath, readOrCreateSecret } from './dataFiles';
+import { ensureDemoGoals } from './demoGoals';
 import { type DemoSite, startDemoSite } from './demoSite';
 import { DevstackError } from './errors';
 import { IteratorAgeSeries } from './iteratorAge';
@@ -211,6 +212,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       dataDir: options.dataDir,
       password: options.adminPassword,
     });
+    await ensureDemoGoals(client, tableName, 'localhost');
 
     let apiUrl = '';
     const demo: DemoSite = await startDemoSite({ host: HOST, port: demoPort, apiUrl: () => apiUrl });

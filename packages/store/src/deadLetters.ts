@@ -119,6 +119,7 @@ export async function replayDeadLetter(table: Table, letter: DeadLetter): Promis
   }
   const delta = new ViewDelta();
   if (decoded.kind === 'change') delta.addChange(decoded.before, decoded.after);
+  else if (decoded.kind === 'event') delta.addEvent(decoded.event);
   const outcome = await aggregate(table, delta);
   if (outcome.status !== 'applied') {
     await table.dynamodb.send(

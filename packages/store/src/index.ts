@@ -19,7 +19,9 @@ export {
 } from './awsErrors';
 export { type DeadLetterList, listDeadLetters, type ReplayResult, replayDeadLetter } from './deadLetters';
 export { AggregateWriteError, StoreError } from './errors';
+export { recordEvent } from './events';
 export { getItem, type ReadItem } from './getItem';
+export { addGoal, type GoalAdded, type GoalList, listGoals, removeGoal } from './goals';
 export { type ImportDayInput, type ImportDayOutcome, importDay } from './imports/importDay';
 export {
   type ClaimResult,
@@ -32,8 +34,10 @@ export { queryPartition } from './queryPartition';
 export {
   type BreakdownOptions,
   buildBreakdown,
+  buildEventBreakdown,
   compareRows,
   type DayCounts,
+  type EventBreakdownOptions,
   readDayCounts,
   trieDayCounts,
 } from './reports/breakdown';
@@ -47,6 +51,17 @@ export {
   toCsv,
 } from './reports/exportCsv';
 export { getItems } from './reports/getItems';
+export {
+  conversionRate,
+  GOAL_EXPORT_COLUMNS,
+  type GoalCounts,
+  type GoalDays,
+  type GoalHours,
+  goalRows,
+  goalsCsv,
+  readGoalDays,
+  readGoalHours,
+} from './reports/goals';
 export { type NewestCount, readNewestCount } from './reports/newestCount';
 export { type QueriedItems, queryItems } from './reports/queryItems';
 export { readRealtime } from './reports/realtime';
@@ -57,6 +72,7 @@ export {
   readHours,
   readPageHours,
   readSiteHours,
+  readValueHours,
   type TimeseriesInput,
 } from './reports/timeseries';
 export { runBounded } from './runBounded';

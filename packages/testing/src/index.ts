@@ -17,15 +17,18 @@ export {
   allItems,
   INTEGRATION_TIMEOUT_MS,
   readStreamRecords,
+  storedEvents,
   storedViews,
   type TestTableRef,
 } from './localTable';
 export { type DynamoMock, mockedDynamo } from './mockedDynamo';
 export { hashedChance, pick, seededRandom } from './random';
+export { rawEvent } from './rawEvent';
 export { engaged, nextViewId, rawView, VIEW_TIME } from './rawView';
 export {
   BOT_UA,
   CHROME_UA,
+  customEvent,
   DASHBOARD_ORIGIN,
   engagement,
   IPHONE_UA,
@@ -36,6 +39,7 @@ export {
 } from './requests';
 export { sessionToken, TEST_USER_CREATED_AT, testUser, UNUSABLE_PASSWORD_HASH } from './sessions';
 export {
+  eventInsert,
   image,
   insert,
   keyImage,

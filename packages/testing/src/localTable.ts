@@ -1,7 +1,16 @@
-// DynamoDB Local tables of integration tests read back: every item, the stored views, the real stream.
+// DynamoDB Local tables of integration tests read back: every item, the stored views and events, the real stream.
 import { type DynamoDBClient, paginateScan } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
-import { decodeStoredView, type Item, type RawView, SORT_KEY, VIEW_SECTION } from '@footfall/core-model';
+import {
+  decodeRawEvent,
+  decodeStoredView,
+  EVENT_SECTION,
+  type Item,
+  type RawEvent,
+  type RawView,
+  SORT_KEY,
+  VIEW_SECTION,
+} from '@footfall/core-model';
 import { localClientConfig, readStream, toLambdaRecord } from '@footfall/dynamodb-local';
 import type { DynamoDBRecord } from 'aws-lambda';
 
@@ -32,6 +41,28 @@ export async function allItems(table: TestTableRef): Promise<Item[]> {
  * Every raw view item that holds a pageview, decoded: the ground truth the aggregates must match.
  * @example const truth = reportFromViews(await storedViews(table));
  */
+/** Every raw custom event item of a table (strongly consistent scan). */
+export async function storedEvents(table: TestTableRef): Promise<RawEvent[]> {
+  const events: RawEvent[] = [];
+  const pages = paginateScan(
+    { client: table.dynamodb },
+    {
+      TableName: table.tableName,
+      FilterExpression: '#s = :event',
+      ExpressionAttributeNames: { '#s': SORT_KEY },
+      ExpressionAttributeValues: { ':event': { S: EVENT_SECTION } },
+      ConsistentRead: true,
+    },
+  );
+  for await (const page of pages)
+    for (const item of page.Items ?? []) {
+      const e = decodeRawEvent(item);
+      if (!e.ok) throw e.error;
+      events.push(e.value);
+    }
+  return events;
+}
+
 export async function storedViews(table: TestTableRef): Promise<RawView[]> {
   const views: RawView[] = [];
   const pages = paginateScan(

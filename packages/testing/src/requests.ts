@@ -38,3 +38,15 @@ export const engagement = (overrides: Record<string, unknown> = {}): Record<stri
   scroll: 80,
   ...overrides,
 });
+
+/** A custom event on the same view (`footfall('signup', {plan: 'pro'})`). */
+export const customEvent = (overrides: Record<string, unknown> = {}): Record<string, unknown> => ({
+  type: 'event',
+  id: '7a1d2c3b-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
+  view: VIEW_ID,
+  site: SITE,
+  path: '/blog/hello',
+  name: 'signup',
+  props: { plan: 'pro' },
+  ...overrides,
+});

@@ -1,5 +1,14 @@
 // DynamoDB stream records as Lambda delivers them: raw views encoded by core-model, or any key and images.
-import { encodeRawView, engagementUpsert, type Key, type RawView, viewKey } from '@footfall/core-model';
+import {
+  encodeRawEvent,
+  encodeRawView,
+  engagementUpsert,
+  eventKey,
+  type Key,
+  type RawEvent,
+  type RawView,
+  viewKey,
+} from '@footfall/core-model';
 import type { AttributeValue, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 
 /** An item or key as a stream record carries it. */
@@ -88,6 +97,15 @@ export const rawRecord = (
 /** The REMOVE record of a view expiring by TTL. */
 export const remove = (v: RawView, seq = nextSequence()): DynamoDBRecord =>
   streamRecord('REMOVE', keysOf(v), { OldImage: image(v) }, { sequenceNumber: seq });
+
+/** The INSERT record of a new custom event (events are written once, so they have no other record). */
+export const eventInsert = (e: RawEvent, seq = nextSequence()): DynamoDBRecord =>
+  streamRecord(
+    'INSERT',
+    keyImage(eventKey(e.id)),
+    { NewImage: encodeRawEvent(e) as StreamImage },
+    { sequenceNumber: seq },
+  );
 
 /** A stream event holding `records` (of any shape: poison tests put garbage in it). */
 export const streamEvent = (records: unknown[]): DynamoDBStreamEvent =>

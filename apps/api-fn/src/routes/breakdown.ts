@@ -1,6 +1,7 @@
-// GET /api/stats/breakdown: views and visitors per page, referrer, browser, OS, device, country or UTM value.
+// GET /api/stats/breakdown: views and visitors per page, referrer, browser, OS, device, country or UTM value;
+// events and conversions per event name or per value of one event's prop.
 import { breakdownQuery } from '@footfall/core-model';
-import { buildBreakdown, readDayCounts } from '@footfall/store';
+import { buildBreakdown, buildEventBreakdown, readDayCounts } from '@footfall/store';
 import { DEFAULT_BREAKDOWN_LIMIT, MAX_BREAKDOWN_LIMIT } from '../constants';
 import { countUnits, type RouteHandler } from '../context';
 import { badRequest } from '../errors';
@@ -14,6 +15,8 @@ export const breakdownRoute: RouteHandler = async (ctx) => {
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_BREAKDOWN_LIMIT)
     throw badRequest('invalid_limit', `limit: must be between 1 and ${MAX_BREAKDOWN_LIMIT}`);
   const { dimension, path } = query;
+  if (dimension === 'prop' && query.event === undefined)
+    throw badRequest('missing_filter', 'dimension=prop needs event=NAME (and prop=KEY for one key).');
   if (path !== undefined && dimension !== 'page')
     throw badRequest(
       'unsupported_filter',
@@ -29,5 +32,7 @@ export const breakdownRoute: RouteHandler = async (ctx) => {
   );
   countUnits(ctx, { readUnits });
   logDecodeErrors(ctx, errors);
+  if (dimension === 'event' || dimension === 'prop')
+    return json(200, buildEventBreakdown(counts, dimension, { event: query.event, prop: query.prop, limit }));
   return json(200, buildBreakdown(counts, dimension, { pathPrefix: path, limit }));
 };

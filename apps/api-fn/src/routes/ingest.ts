@@ -1,12 +1,19 @@
 // POST /api/event: the beacon's pageview and engagement events, stored as one write each, in any order.
 import {
+  type CustomEvent,
+  customEvent,
   EVENT_TYPES,
   engagementEvent,
+  enrichEvent,
   enrichPageview,
   type PageviewEvent,
   pageviewEvent,
 } from '@footfall/core-model';
-import { recordEngagement as storeEngagement, recordPageview as storePageview } from '@footfall/store';
+import {
+  recordEngagement as storeEngagement,
+  recordEvent as storeEvent,
+  recordPageview as storePageview,
+} from '@footfall/store';
 import { parseUserAgent } from '@footfall/ua';
 import { MAX_USER_AGENT_CHARS } from '../constants';
 import { countUnits, type RequestContext, type RouteHandler } from '../context';
@@ -69,6 +76,25 @@ export async function recordEngagement(
     ctx.log.info('engagement raise gave way to concurrent reports', { attempts: out.attempts });
 }
 
+/**
+ * Stores one custom event on its own item (store's `recordEvent`): a retry with the same id counts once. Bots'
+ * events are stored with `Bot` set and counted apart.
+ */
+export async function recordCustomEvent(
+  ctx: RequestContext,
+  event: CustomEvent,
+  userAgent: string,
+): Promise<void> {
+  assertSiteAllowed(ctx, event.site);
+  const stored = enrichEvent(event, parseUserAgent(userAgent), ctx.now(), ctx.config.retentionDays);
+  const out = await storeEvent(ctx.table, stored);
+  countUnits(ctx, out);
+  if (out.status === 'duplicate') ctx.log.debug('duplicate event ignored');
+}
+
+/** Error codes of the custom event's fields that have their own. */
+const EVENT_CODES = { name: 'invalid_event_name', props: 'invalid_props', view: 'invalid_view' };
+
 /** `POST /api/event`. */
 export const eventRoute: RouteHandler = async (ctx) => {
   const body = readJsonBody(ctx.event, ctx.headers);
@@ -84,6 +110,12 @@ export const eventRoute: RouteHandler = async (ctx) => {
     const event = validate(pageviewEvent, body.value, 'invalid_event');
     if (!event.ok) throw event.error;
     await recordPageview(ctx, event.value, userAgent);
+    return accepted();
+  }
+  if (type === 'event') {
+    const event = validate(customEvent, body.value, 'invalid_event', EVENT_CODES);
+    if (!event.ok) throw event.error;
+    await recordCustomEvent(ctx, event.value, userAgent);
     return accepted();
   }
   const event = validate(engagementEvent, body.value, 'invalid_event');

@@ -18,6 +18,10 @@ export const QUERY_CODES = {
   dimension: 'unknown_dimension',
   limit: 'invalid_limit',
   compare: 'invalid_compare',
+  event: 'invalid_event_name',
+  prop: 'invalid_prop',
+  goal: 'invalid_goal',
+  format: 'invalid_format',
 };
 
 /** A reporting request that passed the common checks. */

@@ -32,6 +32,9 @@ export const IMMUTABLE_CACHE = 'public, max-age=31536000, immutable';
 
 /** `beacon.<hash>.js`, the content-hashed alias of the beacon. */
 const HASHED_BEACON = /^beacon\.[A-Za-z0-9_-]{6,64}\.js$/;
+/** The events build (custom events, outbound links, downloads) and its content-hashed alias. */
+const EVENTS_BUILD = 'events.js';
+const HASHED_EVENTS = /^events\.[0-9a-f]{10}\.js$/;
 /** A bundler's content hash in a file name (`app-5FQ2ZK3L.js`, `chunk.a1b2c3d4.css`). */
 const HASHED_NAME = /[.-][A-Za-z0-9_]{8,}\.[a-z0-9]+$/;
 
@@ -72,10 +75,14 @@ async function serve(
 /** `GET /beacon.js` (and HEAD, answered by the router from the GET answer). */
 export const beaconRoute: RouteHandler = (ctx) => serve(ctx, 'beacon', 'beacon.js', BEACON_CACHE);
 
-/** `GET /beacon/{file}`: only the content-hashed beacon, cached for a year. */
+/**
+ * `GET /beacon/{file}`: the content-hashed beacon and events build, cached for a year, and `events.js`, the
+ * events build under its stable name (cached like /beacon.js).
+ */
 export const beaconFileRoute: RouteHandler = async (ctx) => {
   const file = ctx.params.file ?? '';
-  if (!HASHED_BEACON.test(file)) throw notFound();
+  if (file === EVENTS_BUILD) return serve(ctx, 'beacon', file, BEACON_CACHE);
+  if (!HASHED_BEACON.test(file) && !HASHED_EVENTS.test(file)) throw notFound();
   return serve(ctx, 'beacon', file, IMMUTABLE_CACHE);
 };
 

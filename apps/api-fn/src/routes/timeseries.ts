@@ -13,7 +13,7 @@ import { badRequest } from '../errors';
 import { json } from '../http';
 import { logDecodeErrors, reportingRequest } from './reporting';
 
-/** `GET /api/stats/timeseries?site=&from=&to=[&path=][&interval=][&tz=][&compare=previous]`. */
+/** `GET /api/stats/timeseries?site=&from=&to=[&path=][&interval=][&tz=][&compare=previous][&goal=]` (a goal: its conversions). */
 export const timeseriesRoute: RouteHandler = async (ctx) => {
   const { query, range, site } = await reportingRequest(ctx, timeseriesQuery);
   const tz = query.tz ?? 'UTC';
@@ -27,6 +27,13 @@ export const timeseriesRoute: RouteHandler = async (ctx) => {
   // One read covers both periods: they are adjacent, so the previous one only extends the range backwards.
   const { start, end } = hourRange(previous?.from ?? from, to, tz);
   const days = utcDaysOf(start, end);
+  if (query.goal !== undefined) {
+    if (query.path !== undefined)
+      throw badRequest('unsupported_filter', 'path: a goal timeseries is the goal’s own; leave path out.');
+    // Loaded on first use, like every goal route: a cold ingest request never parses it.
+    const { goalTimeseries } = await import('./goalTimeseries');
+    return goalTimeseries(ctx, { site, goal: query.goal, from, to, interval, tz, days });
+  }
   const counters = await readHours(ctx.table, site, days, path);
   countUnits(ctx, counters);
   logDecodeErrors(ctx, counters.errors);

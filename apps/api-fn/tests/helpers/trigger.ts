@@ -40,7 +40,8 @@ export async function runTrigger(
       const decoded = decodeRecord(record, index);
       if (decoded.kind === 'poison') throw decoded.error;
       if (decoded.kind === 'skip') return;
-      delta.addChange(decoded.before, decoded.after);
+      if (decoded.kind === 'event') delta.addEvent(decoded.event);
+      else delta.addChange(decoded.before, decoded.after);
       changes++;
     });
     if (delta.isEmpty) continue;

@@ -30,6 +30,9 @@ const DECISIONS: Record<string, Access> = {
   'GET /api/stats/breakdown': 'site-reader',
   'GET /api/stats/export': 'site-reader',
   'GET /api/stats/realtime': 'site-reader',
+  'GET /api/stats/goals': 'site-reader',
+  'POST /api/sites/{host}/goals': 'admin',
+  'DELETE /api/sites/{host}/goals/{id}': 'admin',
   // Whether counting is behind: the banner of every dashboard, a share link's read-only one included.
   'GET /api/status': 'reader',
   'POST /api/views/week': 'site-reader',

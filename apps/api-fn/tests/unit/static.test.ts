@@ -35,17 +35,33 @@ describe('static routes', () => {
     expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable');
   });
 
-  it.each(['/beacon/other.js', '/beacon/beacon.0000000000.js', '/beacon/..%2Fbeacon.js'])(
-    'answers 404 for %s',
-    async (path) => {
-      // Act
-      const response = await staticApi()(get(path));
+  it('serves the events build at /beacon/events.js for an hour, and its hashed alias as immutable', async () => {
+    // Act
+    const plain = await staticApi()(get('/beacon/events.js'));
+    const hashed = await staticApi()(get('/beacon/events.0123456789.js'));
 
-      // Assess
-      expect(response.statusCode).toBe(404);
-      expect(errorCode(response)).toBe('not_found');
-    },
-  );
+    // Assess
+    expect([plain.statusCode, plain.headers['cache-control']]).toEqual([200, 'public, max-age=3600']);
+    expect(plain.body).toContain('events fixture');
+    expect([hashed.statusCode, hashed.headers['cache-control']]).toEqual([
+      200,
+      'public, max-age=31536000, immutable',
+    ]);
+  });
+
+  it.each([
+    '/beacon/events.ABC.js',
+    '/beacon/other.js',
+    '/beacon/beacon.0000000000.js',
+    '/beacon/..%2Fbeacon.js',
+  ])('answers 404 for %s', async (path) => {
+    // Act
+    const response = await staticApi()(get(path));
+
+    // Assess
+    expect(response.statusCode).toBe(404);
+    expect(errorCode(response)).toBe('not_found');
+  });
 
   it('serves the dashboard index, always revalidated, at /dashboard and /dashboard/', async () => {
     // Prepare

@@ -5,6 +5,7 @@ import {
   engagementOf,
   type HourCounters,
   type PairCount,
+  type RawEvent,
   type RawView,
   utcDayKey,
 } from '@footfall/core-model';
@@ -22,6 +23,9 @@ export interface AggregateReport {
   hours: Record<string, HourCounters>;
   pageHours: Record<string, Record<string, HourCounters>>;
   breakdowns: Record<Dimension, Record<string, PairCount>>;
+  /** Custom events per name, and per `<name>\u0001<key>\u0001<value>`: `views` events, `visitors` conversions. */
+  events: Record<string, PairCount>;
+  props: Record<string, PairCount>;
 }
 
 const isZero = (c: HourCounters) => Object.values(c).every((n) => n === 0);
@@ -68,7 +72,17 @@ export async function reportFromTable(table: Table, scope: ReportScope): Promise
     hours: labelled(check(await readSiteHours(table, site, days))),
     pageHours: {},
     breakdowns: emptyBreakdowns(),
+    events: {},
+    props: {},
   };
+  for (const dimension of ['event', 'prop'] as const) {
+    const { counts } = check(await readDayCounts(table, site, dimension, fromDay, toDay));
+    for (const row of buildBreakdown(counts, 'page', { limit: Number.MAX_SAFE_INTEGER }).rows)
+      report[dimension === 'event' ? 'events' : 'props'][row.value] = {
+        views: row.views,
+        visitors: row.visitors,
+      };
+  }
   for (const path of new Set(scope.paths)) {
     const hours = labelled(check(await readPageHours(table, site, path, days)));
     if (Object.keys(hours).length > 0) report.pageHours[path] = hours;
@@ -100,9 +114,34 @@ const zero = (): HourCounters => ({
   scrollSum: 0,
 });
 
-/** The report SPEC §4 defines, computed straight from the final state of every raw view. */
-export function reportFromViews(views: readonly RawView[]): AggregateReport {
-  const report: AggregateReport = { hours: {}, pageHours: {}, breakdowns: emptyBreakdowns() };
+/**
+ * The report SPEC §4 defines, computed straight from the final state of every raw view and the stored events (a
+ * conversion: a view with at least one event of that name, or of that prop value; bots' events apart).
+ */
+export function reportFromViews(
+  views: readonly RawView[],
+  events: readonly RawEvent[] = [],
+): AggregateReport {
+  const report: AggregateReport = {
+    hours: {},
+    pageHours: {},
+    breakdowns: emptyBreakdowns(),
+    events: {},
+    props: {},
+  };
+  const converted = new Set<string>();
+  const count = (into: Record<string, PairCount>, value: string, owner: string) => {
+    const row = entry(into, value, () => ({ views: 0, visitors: 0 }));
+    row.views++;
+    if (!converted.has(`${owner}\u0000${value}`)) row.visitors++;
+    converted.add(`${owner}\u0000${value}`);
+  };
+  for (const e of events) {
+    if (e.bot) continue;
+    const owner = e.view ?? e.id;
+    count(report.events, e.name, owner);
+    for (const [k, v] of Object.entries(e.props)) count(report.props, `${e.name}\u0001${k}\u0001${v}`, owner);
+  }
   for (const v of [...views].sort((a, b) => a.time - b.time)) {
     const hour = hourLabel(v.time);
     const site = entry(report.hours, hour, zero);

@@ -1,7 +1,7 @@
 // Drives Footfall the way the beacon and the dashboard do: beacon requests stored by ingest's own steps at each
 // request's moment, and reports from the built api-fn bundle, against one DynamoDB Local table.
 import type { BreakdownResponse, Dimension, TimeseriesResponse } from '@footfall/core-model';
-import { recordEngagement, recordPageview, replaceUser, type Table } from '@footfall/store';
+import { recordEngagement, recordEvent, recordPageview, replaceUser, type Table } from '@footfall/store';
 import {
   type BeaconRequest,
   ingestBeaconRequests,
@@ -48,7 +48,8 @@ export function apiDriver(table: Table & { endpoint: string }): ApiDriver {
     return JSON.parse(response.body ?? 'null');
   };
   return {
-    ingest: (requests) => ingestBeaconRequests(table, requests, { recordPageview, recordEngagement }),
+    ingest: (requests) =>
+      ingestBeaconRequests(table, requests, { recordPageview, recordEngagement, recordEvent }),
     timeseries: (query) => get('/api/stats/timeseries', query) as Promise<TimeseriesResponse>,
     breakdown: (query) => get('/api/stats/breakdown', query) as Promise<BreakdownResponse>,
     stop: async () => {

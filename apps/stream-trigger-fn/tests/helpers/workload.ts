@@ -57,9 +57,14 @@ function uuid(random: () => number): string {
 /**
  * `views` pageviews over two days (5 % bots), 70 % of them followed by an engagement event and a fifth of
  * those by a second, later one with new values (smaller or larger): what SPEC §6's workload mixes, small.
- * One view in ten also had an engagement report arrive before its pageview (a slow pageview request).
+ * One view in ten also had an engagement report arrive before its pageview (a slow pageview request). With
+ * `events`, a fifth of the views also send custom events (some retried with the same id).
  */
-export function beaconWorkload(seed: number, views: number): BeaconRequest[] {
+export function beaconWorkload(
+  seed: number,
+  views: number,
+  options: { events?: boolean } = {},
+): BeaconRequest[] {
   const random = seededRandom(seed);
   const requests: BeaconRequest[] = [];
   for (let i = 0; i < views; i++) {
@@ -86,6 +91,25 @@ export function beaconWorkload(seed: number, views: number): BeaconRequest[] {
         scroll: Math.floor(random() * 101),
       },
     });
+    // With events: a fifth of views send 1–3 custom events (the same name again, or another), some retried.
+    if (options.events && random() < 0.2)
+      for (let n = 1 + Math.floor(random() * 3); n > 0; n--) {
+        const event = {
+          at: at + 500 + Math.floor(random() * 120_000),
+          userAgent,
+          body: {
+            type: 'event',
+            id: uuid(random),
+            view: id,
+            site: SITE,
+            path,
+            name: pick(random, ['signup', 'signup', 'File Download']),
+            props: { plan: pick(random, ['free', 'pro']) },
+          },
+        };
+        requests.push(event);
+        if (random() < 0.2) requests.push({ ...event, at: event.at + 2_000 });
+      }
     if (random() < 0.1) requests.push(engagement(at - 1 - Math.floor(random() * 2_000)));
     if (random() >= 0.7) continue;
     const first = engagement(at + 1_000 + Math.floor(random() * 300_000));

@@ -8,7 +8,7 @@ import {
 import { seriesKey } from '@footfall/core-model';
 import { localClientConfig } from '@footfall/dynamodb-local';
 import { replayDeadLetter } from '@footfall/store';
-import { hashedChance } from '@footfall/testing';
+import { hashedChance, storedEvents } from '@footfall/testing';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { createStreamHandler, dynamodbClientConfig } from '../../src';
 import { poisonWithSequence } from '../fixtures/poisonRecords';
@@ -26,14 +26,17 @@ jest.setTimeout(300_000);
 
 const SEED = 20_260_309;
 
-/** A workload ingested by ingest's own steps into a fresh table, its stream records and the ground truth. */
-async function prepare(views: number, seed: number) {
+/**
+ * A workload (with custom events unless `events` is false) ingested by ingest's own steps into a fresh table, its
+ * stream records and the ground truth.
+ */
+async function prepare(views: number, seed: number, events = true) {
   const table = await localTable('trigger-faults');
-  await apiDriver(table).ingest(beaconWorkload(seed, views));
+  await apiDriver(table).ingest(beaconWorkload(seed, views, { events }));
   const records = await streamRecords(table.endpoint, table.streamArn);
   const stored = await storedViews(table.dynamodb, table.tableName);
   const scope = { ...scopeOf(stored), fromDay: FIRST_DAY, toDay: LAST_DAY };
-  const truth = reportFromViews(stored);
+  const truth = reportFromViews(stored, await storedEvents(table));
   const aggregates = () => reportFromTable(table, scope);
   return { table, records, truth, aggregates };
 }
@@ -184,7 +187,9 @@ describe('the trigger under injected faults, driven like a Lambda event source m
 describe('the documented double fault', () => {
   it('is the one way to over-count: exactly the updates it logs, which replaying their repairs removes', async () => {
     // Prepare
-    const { table, records, truth, aggregates } = await prepare(40, SEED + 1);
+    // Views only: a conversion registry entry left applied makes the retry miss its conversion instead of counting
+    // twice, which its repair does not restore (docs/delivery.md, double fault 1).
+    const { table, records, truth, aggregates } = await prepare(40, SEED + 1, false);
     const c = container(table);
     // In the second invocation the table turns unwritable after two writes: the undo of those two fails too.
     const brokenInvocation = 1;

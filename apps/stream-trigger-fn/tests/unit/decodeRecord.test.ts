@@ -1,5 +1,6 @@
 // core-model's decodeRecord as the trigger relies on it: what counts, what is skipped, what is poison.
-import { decodeRecord } from '@footfall/core-model';
+import { decodeRecord, encodeRawEvent } from '@footfall/core-model';
+import { eventInsert, rawEvent, streamRecord } from '@footfall/testing';
 import { engaged, image, insert, modify, pendingImage, rawRecord, rawView, remove } from '../helpers/records';
 
 describe('decodeRecord', () => {
@@ -20,6 +21,30 @@ describe('decodeRecord', () => {
     const decoded = decodeRecord(modify(before, after), 0);
     // Assess
     expect(decoded).toMatchObject({ kind: 'change', before, after });
+  });
+
+  it('turns a custom event INSERT into an event, skips its other records, and refuses a malformed one', () => {
+    // Prepare
+    const event = rawEvent({ props: { plan: 'pro', source: 'footer' } });
+    const keys = eventInsert(event).dynamodb?.Keys ?? {};
+    const image = encodeRawEvent(event) as Record<string, never>;
+    // Act
+    const inserted = decodeRecord(eventInsert(event, '222222222222222222222'), 0);
+    const modified = decodeRecord(streamRecord('MODIFY', keys, { OldImage: image, NewImage: image }), 1);
+    const expired = decodeRecord(streamRecord('REMOVE', keys, { OldImage: image }), 2);
+    const nineProps = Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`k${i}`, { S: 'v' }]));
+    const malformed = decodeRecord(
+      streamRecord('INSERT', keys, { NewImage: { ...image, Props: { M: nineProps } } }),
+      3,
+    );
+    // Assess
+    expect(inserted).toEqual({ kind: 'event', sequenceNumber: '222222222222222222222', event });
+    expect(modified).toMatchObject({ kind: 'skip', reason: 'event item changed' });
+    expect(expired).toMatchObject({ kind: 'skip', reason: 'REMOVE event' });
+    expect(malformed).toMatchObject({
+      kind: 'poison',
+      error: { path: 'Records[3].dynamodb.NewImage.Props' },
+    });
   });
 
   it('skips deletes (TTL expiry) and items that are not raw views', () => {

@@ -17,18 +17,18 @@ export interface BrowserSuite {
 }
 
 /**
- * Registers the suite's hooks: Chromium and the test site(s) once, a context with `context` options per test.
+ * Registers the suite's hooks: Chromium and the test site(s) once (serving the plain beacon, or the events build
+ * with `events`), a context with `context` options per test.
  * @example const suite = browserSuite({ context: { viewport: { width: 800, height: 1000 } } });
  */
 export function browserSuite(
-  options: { context?: BrowserContextOptions; apiSite?: boolean } = {},
+  options: { context?: BrowserContextOptions; apiSite?: boolean; events?: boolean } = {},
 ): BrowserSuite {
   const suite = {} as BrowserSuite;
   beforeAll(async () => {
-    const { asset } = buildBeacon();
-    const sites = options.apiSite
-      ? [startTestSite(asset.body), startTestSite(asset.body)]
-      : [startTestSite(asset.body)];
+    const built = buildBeacon();
+    const { body } = options.events ? built.events : built.asset;
+    const sites = options.apiSite ? [startTestSite(body), startTestSite(body)] : [startTestSite(body)];
     const [browser, site, api] = await Promise.all([launchChromium(), ...sites]);
     Object.assign(suite, { browser, site, api });
   });

@@ -7,12 +7,14 @@ import { type BeaconAsset, loadBeaconAsset } from '../../src';
 
 const packageDir = join(__dirname, '..', '..');
 
-/** Runs `scripts/build.mjs` into a new temp directory and returns that directory and the asset read from it. */
-export function buildBeacon(): { dir: string; asset: BeaconAsset } {
+/** Runs `scripts/build.mjs` into a new temp directory and returns that directory and both builds read from it. */
+export function buildBeacon(): { dir: string; asset: BeaconAsset; events: BeaconAsset } {
   const dir = mkdtempSync(join(tmpdir(), 'footfall-beacon-'));
   process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
   execFileSync(process.execPath, [join(packageDir, 'scripts', 'build.mjs'), dir], { stdio: 'pipe' });
   const loaded = loadBeaconAsset(dir);
   if (!loaded.ok) throw loaded.error;
-  return { dir, asset: loaded.value };
+  const events = loadBeaconAsset(dir, 'events');
+  if (!events.ok) throw events.error;
+  return { dir, asset: loaded.value, events: events.value };
 }

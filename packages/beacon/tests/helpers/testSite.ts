@@ -141,6 +141,6 @@ export async function startTestSite(script: string): Promise<TestSite> {
 
 /** Matches events of one type whose path starts with `prefix` (each test uses its own prefix). */
 export const under =
-  (prefix: string, type?: 'pageview' | 'engagement') =>
+  (prefix: string, type?: 'pageview' | 'engagement' | 'event') =>
   (e: CapturedEvent): boolean =>
     String(e.body.path).startsWith(prefix) && (type === undefined || e.body.type === type);

@@ -1,4 +1,5 @@
-// The build and the SPEC §6 budget: the script a site owner embeds stays within 1024 bytes after gzip.
+// The build and the SPEC §6 budgets: the script a site owner embeds stays within 1024 bytes after gzip, and the
+// build with custom events, outbound links and downloads within 1536.
 
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -38,4 +39,16 @@ test('the script is one self-contained expression that leaves no names in the pa
   expect(body).toMatch(/^\(\(/);
   expect(body).toMatch(/\)\(window,document,navigator,location\);$/);
   expect(body).not.toMatch(/\b(localStorage|sessionStorage|document\.cookie|indexedDB)\b/);
+});
+
+test('the events build is at most 1536 bytes after gzip, and the plain beacon holds none of its code', () => {
+  // Prepare / Act
+  const { asset, events } = built;
+
+  // Assess
+  expect(gzipSize(events.body)).toBe(events.gzipBytes);
+  expect(events.gzipBytes).toBeLessThanOrEqual(1536);
+  expect(events.body).toMatch(/^\(\(/);
+  expect(events.body).toMatch(/Outbound Link: Click/);
+  expect(asset.body).not.toMatch(/Outbound|footfall\(|"event"|File Download/);
 });

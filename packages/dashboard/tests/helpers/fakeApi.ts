@@ -223,6 +223,14 @@ export async function startFakeApi(staticDir: string): Promise<FakeApi> {
         throw new HttpError(403, 'site_not_allowed', `site: ${site} is not configured`);
       return json(res, 200, realtime.get(site) ?? cannedRealtime(site));
     }
+    if (path === '/api/stats/goals') {
+      rangeOf(q);
+      return json(res, 200, { goals: [] });
+    }
+    if (path === '/api/stats/breakdown' && ['event', 'prop'].includes(q.get('dimension') ?? '')) {
+      rangeOf(q);
+      return json(res, 200, { dimension: q.get('dimension'), rows: [] });
+    }
     if (path === '/api/stats/breakdown') {
       const { site, from, to } = rangeOf(q);
       const dimension = q.get('dimension') ?? '';

@@ -63,6 +63,17 @@ export async function breakdown(
   return body.rows;
 }
 
+/** GET any reporting route around today for a site (localhost by default), with extra query text. */
+export async function report<T>(
+  apiUrl: string,
+  token: string,
+  path: string,
+  extra = '',
+  site = 'localhost',
+): Promise<T> {
+  return getJson<T>(`${apiUrl}${path}?${range(site)}${extra}`, token);
+}
+
 /**
  * Calls `read` every 500 ms until `done` accepts its value or `timeoutMs` passes; returns the last value either way,
  * so the assertion that follows shows what was there.

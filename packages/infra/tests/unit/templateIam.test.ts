@@ -3,6 +3,8 @@ import {
   accessChange,
   DEAD_LETTER_PARTITION,
   deadLetterKey,
+  eventKey,
+  goalKey,
   PARTITION_KEY,
   passwordHashUpgrade,
   SHARES_PARTITION,
@@ -40,6 +42,8 @@ const logGroupIds = new Set(idsOfType(template, 'AWS::Logs::LogGroup'));
 const THROTTLE_PREFIX = throttleKey('x').Path.S.slice(0, -1);
 const prefixOf = (partition: string) => `${partition.slice(0, partition.indexOf('#') + 1)}*`;
 const VIEWS = prefixOf(viewKey('00000000-0000-4000-8000-000000000000').Path.S);
+const EVENTS = prefixOf(eventKey('00000000-0000-4000-8000-000000000000').Path.S);
+const GOALS = prefixOf(goalKey('example.com', '0123abcd').Path.S);
 const USERS = prefixOf(userKey('x').Path.S);
 const THROTTLES = prefixOf(throttleKey('x').Path.S);
 const SITES = prefixOf(sitePartition('example.com'));
@@ -136,6 +140,18 @@ describe('template.yaml IAM', () => {
         Action: ['dynamodb:PutItem', 'dynamodb:UpdateItem'],
         Resource: table,
         Condition: onLeadingKeys([VIEWS]),
+      },
+      {
+        Effect: 'Allow',
+        Action: 'dynamodb:PutItem',
+        Resource: table,
+        Condition: onLeadingKeys([EVENTS]),
+      },
+      {
+        Effect: 'Allow',
+        Action: ['dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:Query'],
+        Resource: table,
+        Condition: onLeadingKeys([GOALS]),
       },
       {
         Effect: 'Allow',

@@ -60,7 +60,7 @@ describe('template.yaml stream event', () => {
     expect(resource(repoTemplate(), 'StreamFailureQueue').Type).toBe('AWS::SQS::Queue');
   });
 
-  it('filters to inserts and modifies of raw view items that hold a pageview, written as one JSON pattern', () => {
+  it('filters to inserts and modifies of raw view items that hold a pageview, and inserts of custom events, each written as one JSON pattern', () => {
     // Assess: engagement still waiting for its pageview has no Page, and must not invoke the function.
     if (!settings.ok) throw settings.error;
     expect(settings.value.filterPatternSources.map((s) => JSON.parse(s))).toEqual([
@@ -68,6 +68,7 @@ describe('template.yaml stream event', () => {
         eventName: ['INSERT', 'MODIFY'],
         dynamodb: { Keys: { Section: { S: ['view'] } }, NewImage: { Page: { S: [{ exists: true }] } } },
       },
+      { eventName: ['INSERT'], dynamodb: { Keys: { Section: { S: ['event'] } } } },
     ]);
   });
 });

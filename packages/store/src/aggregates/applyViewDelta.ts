@@ -1,5 +1,6 @@
-// Writes a batch's aggregate delta all-or-nothing: values routed into their tries, then the day's series,
-// technology and (other) counters; a refused write is set aside as a dead letter, a transient fault undoes all.
+// Writes a batch's aggregate delta all-or-nothing: custom events' conversion registry first (it says which
+// conversions are new), then values routed into their tries, the day's series, technology and (other) counters; a
+// refused write is set aside as a dead letter, a transient fault undoes all.
 import {
   BatchGetItemCommand,
   type DynamoDBClient,
@@ -15,6 +16,7 @@ import {
   distinctAttribute,
   encodeDeadLetter,
   type Item,
+  isHourly,
   type Key,
   keyId,
   keyParts,
@@ -27,6 +29,7 @@ import {
   REALTIME_KEEP_SECONDS,
   realtimeKey,
   realtimeUpdate,
+  routingText,
   SIZE_ATTRIBUTE,
   seriesKey,
   type TrieDimension,
@@ -89,6 +92,8 @@ export interface AggregateStats extends LedgerStats {
   cappedValues: number;
   /** Dead letters written (refused updates and unreadable records). */
   deadLettered: number;
+  /** Conversions counted (registry entries placed for the first time). */
+  conversions: number;
 }
 
 export type AggregateOutcome =
@@ -119,14 +124,21 @@ const dayId = (site: string, day: string) => `${site}\u0000${day}`;
 const capId = (site: string, day: string, dimension: TrieDimension) =>
   `${site}\u0000${day}\u0000${dimension}`;
 
-/** The trie groups of a batch: one per (site, day, dimension, value). */
-function groupsOf(days: readonly DayDelta[]): ValueGroup[] {
+/**
+ * The trie groups of a batch: one per (site, day, dimension, value); the conversion registry's alone (`registry`),
+ * or every other dimension's.
+ */
+function groupsOf(days: readonly DayDelta[], registry: boolean): ValueGroup[] {
   const groups: ValueGroup[] = [];
   for (const d of days)
-    for (const [dimension, values] of d.values)
+    for (const [dimension, values] of d.values) {
+      if ((dimension === 'conversion') !== registry) continue;
       for (const [value, v] of values) {
-        const hash = valueHash(value);
-        if (dimension === 'page') {
+        const hash = valueHash(routingText(dimension, value));
+        if (dimension === 'conversion') {
+          // A registry entry counts the (view, name[, prop]) events seen; nothing of it goes to (other).
+          groups.push(valueGroup(d.site, d.day, dimension, value, hash, [{ delta: v.views }], 0n, 0n));
+        } else if (isHourly(dimension)) {
           let views = 0n;
           let visitors = 0n;
           const entries = [...v.hours].map(([hour, c]) => {
@@ -140,8 +152,32 @@ function groupsOf(days: readonly DayDelta[]): ValueGroup[] {
           groups.push(valueGroup(d.site, d.day, dimension, value, hash, entries, v.views, v.visitors));
         }
       }
+    }
   return groups;
 }
+
+/**
+ * Adds the conversions the registry found new to the event names' hour entries and prop values' pairs they stand
+ * for (SPEC §4: a view converts once per goal, whatever order or batching its events came in).
+ */
+function addConversions(days: readonly DayDelta[], converted: ReadonlySet<string>): number {
+  let n = 0;
+  for (const d of days)
+    for (const [entry, target] of d.conversions) {
+      if (!converted.has(registryId(d.site, d.day, entry))) continue;
+      const v = d.values.get(target.dimension)?.get(target.value);
+      if (!v) continue;
+      n++;
+      if (target.dimension === 'prop') v.visitors += 1n;
+      else {
+        const hour = v.hours.get(target.hour);
+        if (hour) hour.visitors += 1n;
+      }
+    }
+  return n;
+}
+
+const registryId = (site: string, day: string, entry: string) => `${site}\u0000${day}\u0000${entry}`;
 
 /** What this round already planned for one trie item. */
 interface PendingNode {
@@ -172,6 +208,7 @@ export async function applyViewDelta(
     newValues: 0,
     cappedValues: 0,
     deadLettered: 0,
+    conversions: 0,
   });
   const setAside: SetAside[] = [];
   const now = ctx.now;
@@ -299,6 +336,13 @@ export async function applyViewDelta(
         const r = await ledger.update(input, written);
         if (r.kind === 'ok') {
           ctx.knowledge.learnWrite(p.key, r.output.Attributes, p.adds, p.bytes, now());
+          // A registry entry that held nothing before this write (absent, or 0 after an undo) is a new conversion.
+          for (const { group } of p.parts)
+            if (group.dimension === 'conversion') {
+              const before = r.output.Attributes?.[group.marker]?.N;
+              if (before === undefined || before === '0')
+                converted.add(registryId(group.site, group.day, group.value));
+            }
           return;
         }
         if (r.kind === 'condition') {
@@ -371,93 +415,110 @@ export async function applyViewDelta(
         }
       };
 
-    let unrouted = groupsOf(days);
+    const converted = new Set<string>();
+    let unrouted: ValueGroup[] = [];
     const counted = new Set<ValueGroup>();
-    for (let round = 0; round === 0 || unrouted.length > 0; round++) {
-      if (round >= MAX_ROUNDS)
-        throw new Stop('write-failed', new Error('trie items kept filling up under this batch'));
-      const pending = new Map<string, PendingNode>();
-      const view = (key: Key): NodeView | undefined => {
-        const known = ctx.knowledge.node(key, now());
-        if (!known) return undefined;
-        const p = pending.get(keyId(key));
-        const budget = p?.budget ?? nodeBudget(key);
-        if (!p) return { ...known, free: budget - known.size, empty: !known.exists };
-        const names = new Set(known.names);
-        for (const name of p.adds.keys()) names.add(name);
-        return { exists: true, names, hot: known.hot, free: budget - known.size - p.bytes, empty: false };
-      };
-      const capped = (g: ValueGroup) => {
-        const id = capId(g.site, g.day, g.dimension);
-        const known = knownCounts.get(dayId(g.site, g.day))?.get(g.dimension) ?? 0;
-        return known + (newCounts.get(id) ?? 0) >= (ctx.caps?.[g.dimension] ?? DISTINCT_CAP[g.dimension]);
-      };
+    /** Routes and writes `groups` in rounds; `firstRound` adds the writes that go with the first one. */
+    const place = async (groups: ValueGroup[], firstRound: () => Write[]) => {
+      unrouted = groups;
+      for (let round = 0; round === 0 || unrouted.length > 0; round++) {
+        if (round >= MAX_ROUNDS)
+          throw new Stop('write-failed', new Error('trie items kept filling up under this batch'));
+        const pending = new Map<string, PendingNode>();
+        const view = (key: Key): NodeView | undefined => {
+          const known = ctx.knowledge.node(key, now());
+          if (!known) return undefined;
+          const p = pending.get(keyId(key));
+          const budget = p?.budget ?? nodeBudget(key);
+          if (!p) return { ...known, free: budget - known.size, empty: !known.exists };
+          const names = new Set(known.names);
+          for (const name of p.adds.keys()) names.add(name);
+          return { exists: true, names, hot: known.hot, free: budget - known.size - p.bytes, empty: false };
+        };
+        const capped = (g: ValueGroup) => {
+          const id = capId(g.site, g.day, g.dimension);
+          const known = knownCounts.get(dayId(g.site, g.day))?.get(g.dimension) ?? 0;
+          return known + (newCounts.get(id) ?? 0) >= (ctx.caps?.[g.dimension] ?? DISTINCT_CAP[g.dimension]);
+        };
 
-      let toRoute = unrouted;
-      unrouted = [];
-      for (let reads = 0; toRoute.length > 0; reads++) {
-        if (reads >= MAX_READ_ROUNDS)
-          throw new Stop('write-failed', new Error('trie path deeper than expected'));
-        const need = new Map<string, Key>();
-        const later: ValueGroup[] = [];
-        for (const g of toRoute) {
-          const r = routeValue(g, { view, capped });
-          if (r.kind === 'need') {
-            for (const k of r.keys) need.set(keyId(k), k);
-            later.push(g);
-          } else if (r.kind === 'other' || r.kind === 'overflow') {
-            stats.cappedValues++;
-            toOther(g);
-          } else {
-            // A value routed again after a full item was counted the first time.
-            const base = g.counted ?? g;
-            if (r.isNew && !counted.has(base)) {
-              counted.add(base);
-              const id = capId(g.site, g.day, g.dimension);
-              newCounts.set(id, (newCounts.get(id) ?? 0) + 1);
-            }
-            for (const part of r.parts) {
-              const id = keyId(part.key);
-              let p = pending.get(id);
-              if (!p) {
-                p = { key: part.key, budget: nodeBudget(part.key), bytes: 0, adds: new Map(), parts: [] };
-                pending.set(id, p);
+        let toRoute = unrouted;
+        unrouted = [];
+        for (let reads = 0; toRoute.length > 0; reads++) {
+          if (reads >= MAX_READ_ROUNDS)
+            throw new Stop('write-failed', new Error('trie path deeper than expected'));
+          const need = new Map<string, Key>();
+          const later: ValueGroup[] = [];
+          for (const g of toRoute) {
+            const r = routeValue(g, { view, capped });
+            if (r.kind === 'need') {
+              for (const k of r.keys) need.set(keyId(k), k);
+              later.push(g);
+            } else if (r.kind === 'other' || r.kind === 'overflow') {
+              // A registry entry that fits nowhere (16 levels of full items) converts nothing.
+              if (g.dimension === 'conversion') continue;
+              stats.cappedValues++;
+              toOther(g);
+            } else {
+              // A value routed again after a full item was counted the first time.
+              const base = g.counted ?? g;
+              if (r.isNew && !counted.has(base) && g.dimension !== 'conversion') {
+                counted.add(base);
+                const id = capId(g.site, g.day, g.dimension);
+                newCounts.set(id, (newCounts.get(id) ?? 0) + 1);
               }
-              p.bytes += part.bytes;
-              for (const [name, d] of part.adds) p.adds.set(name, (p.adds.get(name) ?? 0n) + d);
-              p.parts.push({ group: { ...g, counted: base }, part });
+              for (const part of r.parts) {
+                const id = keyId(part.key);
+                let p = pending.get(id);
+                if (!p) {
+                  p = { key: part.key, budget: nodeBudget(part.key), bytes: 0, adds: new Map(), parts: [] };
+                  pending.set(id, p);
+                }
+                p.bytes += part.bytes;
+                for (const [name, d] of part.adds) p.adds.set(name, (p.adds.get(name) ?? 0n) + d);
+                p.parts.push({ group: { ...g, counted: base }, part });
+              }
             }
           }
+          if (need.size > 0) stats.readUnits += await readNodes(ctx, [...need.values()]);
+          toRoute = later;
         }
-        if (need.size > 0) stats.readUnits += await readNodes(ctx, [...need.values()]);
-        toRoute = later;
-      }
 
-      const writes: Write[] = [...pending.values()].map(trieWrite);
-      if (round === 0) {
-        for (const d of days) {
-          const series = new Map(d.series);
-          for (const dimension of d.values.keys()) {
-            const n = newCounts.get(capId(d.site, d.day, dimension)) ?? 0;
-            if (n !== 0) series.set(distinctAttribute(dimension), BigInt(n));
-          }
-          for (const adds of chunks(series)) {
-            const input = counterUpdate(ctx.tableName, seriesKey(d.site, d.day), adds);
-            input.ReturnValues = 'ALL_NEW';
-            writes.push(counterWrite(input, adds, d));
-          }
-          for (const adds of chunks(d.tech))
-            writes.push(counterWrite(counterUpdate(ctx.tableName, techKey(d.site, d.day), adds), adds));
-        }
-        for (const m of delta.minutes()) writes.push(realtimeWriteFor(m));
-        // Unreadable records are kept too, so an operator can see them (and replay them if a fix makes them
-        // readable).
-        for (const p of poison)
-          writes.push(() => deadLetter({ record: p.record, source: p.sequenceNumber }, p.error));
+        const writes: Write[] = [...pending.values()].map(trieWrite);
+        if (round === 0) writes.push(...firstRound());
+        writes.push(...otherWrites());
+        await runWrites(writes, (w) => w());
       }
-      writes.push(...otherWrites());
-      await runWrites(writes, (w) => w());
+    };
+
+    // The registry first: only its writes can say which conversions are new. Batches without events skip it.
+    const registry = groupsOf(days, true);
+    if (registry.length > 0) {
+      await place(registry, () => []);
+      stats.conversions = addConversions(days, converted);
     }
+    await place(groupsOf(days, false), () => {
+      const writes: Write[] = [];
+      for (const d of days) {
+        const series = new Map(d.series);
+        for (const dimension of d.values.keys()) {
+          const n = newCounts.get(capId(d.site, d.day, dimension)) ?? 0;
+          if (n !== 0) series.set(distinctAttribute(dimension), BigInt(n));
+        }
+        for (const adds of chunks(series)) {
+          const input = counterUpdate(ctx.tableName, seriesKey(d.site, d.day), adds);
+          input.ReturnValues = 'ALL_NEW';
+          writes.push(counterWrite(input, adds, d));
+        }
+        for (const adds of chunks(d.tech))
+          writes.push(counterWrite(counterUpdate(ctx.tableName, techKey(d.site, d.day), adds), adds));
+      }
+      for (const m of delta.minutes()) writes.push(realtimeWriteFor(m));
+      // Unreadable records are kept too, so an operator can see them (and replay them if a fix makes them
+      // readable).
+      for (const p of poison)
+        writes.push(() => deadLetter({ record: p.record, source: p.sequenceNumber }, p.error));
+      return writes;
+    });
 
     for (const n of newCounts.values()) stats.newValues += n;
     return { status: 'applied', stats, setAside };

@@ -5,9 +5,15 @@ import {
   type BreakdownRow,
   type DecodeError,
   type Dimension,
+  type EventBreakdownResponse,
+  type EventBreakdownRow,
+  type EventDimension,
   type Item,
+  isHourly,
   OTHER_VALUE,
   type PairCount,
+  PROP_SEPARATOR,
+  propValue,
   readTrieRows,
   sectionOf,
   TECH_DIMENSIONS,
@@ -26,7 +32,7 @@ export interface DayCounts {
   other: PairCount;
 }
 
-const isTech = (d: Dimension): d is TechDimension => (TECH_DIMENSIONS as readonly string[]).includes(d);
+const isTech = (d: string): d is TechDimension => (TECH_DIMENSIONS as readonly string[]).includes(d);
 
 function add(into: Map<string, PairCount>, value: string, p: PairCount): void {
   const cur = into.get(value);
@@ -46,8 +52,9 @@ function dayOf(counts: Map<string, DayCounts>, day: string): DayCounts {
 }
 
 /**
- * Decodes trie items into per-day counts. Pages are named by markers and counted by their hour entries (which
- * may sit in any item below the marker), so a day's items are read as a whole.
+ * Decodes trie items into per-day counts. Pages and event names are named by markers and counted by their hour
+ * entries (which may sit in any item below the marker), so a day's items are read as a whole. For event names
+ * and props, `views` are events and `visitors` conversions.
  */
 export function trieDayCounts(
   items: readonly Item[],
@@ -67,7 +74,7 @@ export function trieDayCounts(
       d.other.views += node.other.views;
       d.other.visitors += node.other.visitors;
     }
-    if (dimension !== 'page') {
+    if (!isHourly(dimension)) {
       for (const [value, p] of node.values) add(d.values, value, p);
       continue;
     }
@@ -108,7 +115,7 @@ const valueId = (path: string) => valueHash(path).id;
 export async function readDayCounts(
   table: Table,
   site: string,
-  dimension: Dimension,
+  dimension: Dimension | 'event' | 'prop',
   fromDay: string,
   toDay: string,
 ): Promise<{ counts: Map<string, DayCounts>; readUnits: number; errors: DecodeError[] }> {
@@ -166,4 +173,50 @@ export function buildBreakdown(
     rows.push({ value: OTHER_VALUE, views: other.views, visitors: other.visitors });
   rows.sort(compareRows);
   return { dimension, rows: rows.slice(0, options.limit) };
+}
+
+/** What to keep of an event breakdown. */
+export interface EventBreakdownOptions {
+  /** `prop`: the event name and prop key whose values to list. */
+  event?: string | undefined;
+  prop?: string | undefined;
+  limit: number;
+}
+
+/**
+ * Sums per-day counts of the `event` or `prop` trie into rows of events and conversions. Event names past the
+ * day's cap are one `(other)` row; a prop breakdown lists the values of one event name's key (or, without a key,
+ * of all its keys, each row naming its `prop`) and leaves `(other)` out (it cannot be told which name and key its
+ * values had).
+ * @example buildEventBreakdown(counts, 'prop', { event: 'signup', prop: 'plan', limit: 100 }).rows
+ */
+export function buildEventBreakdown(
+  counts: ReadonlyMap<string, DayCounts>,
+  dimension: EventDimension,
+  options: EventBreakdownOptions,
+): EventBreakdownResponse {
+  const byProp = dimension === 'prop';
+  const allKeys = byProp && options.prop === undefined;
+  // Prop values are `<name>\u0001<key>\u0001<value>`: one name (and key) is a prefix of them.
+  const prefix = !byProp
+    ? ''
+    : allKeys
+      ? `${options.event ?? ''}${PROP_SEPARATOR}`
+      : propValue(options.event ?? '', options.prop ?? '', '');
+  const views = buildBreakdown(counts, 'page', {
+    limit: Number.MAX_SAFE_INTEGER,
+    ...(byProp ? { pathPrefix: prefix } : {}),
+  });
+  const rows: EventBreakdownRow[] = views.rows.map((r) => {
+    const rest = r.value.slice(prefix.length);
+    if (!allKeys) return { value: rest, events: r.views, conversions: r.visitors };
+    const cut = rest.indexOf(PROP_SEPARATOR);
+    return { value: rest.slice(cut + 1), prop: rest.slice(0, cut), events: r.views, conversions: r.visitors };
+  });
+  return {
+    dimension,
+    ...(byProp ? { event: options.event ?? '' } : {}),
+    ...(byProp && !allKeys ? { prop: options.prop ?? '' } : {}),
+    rows: rows.slice(0, options.limit),
+  };
 }

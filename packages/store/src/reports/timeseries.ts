@@ -87,19 +87,32 @@ export const readHours = (
  * reads those (level by level, all days at once) and no other page's: a few items per day.
  * @example const { hours } = await readPageHours(table, 'example.com', '/blog/', ['2026-03-01']);
  */
-export async function readPageHours(
+export const readPageHours = (
   table: Table,
   site: string,
   path: string,
   days: readonly string[],
+): Promise<HourlyCounters> => readValueHours(table, site, 'page', path, days);
+
+/**
+ * The hourly counters of one value of an hourly trie dimension (a page, or an event name: events in `views`,
+ * conversions in `visitors`) over UTC days, read along its hash path only.
+ * @example const { hours } = await readValueHours(table, 'example.com', 'event', 'signup', days);
+ */
+export async function readValueHours(
+  table: Table,
+  site: string,
+  dimension: 'page' | 'event',
+  value: string,
+  days: readonly string[],
 ): Promise<HourlyCounters> {
   const hours = new Map<number, HourCounters>();
   const errors: DecodeError[] = [];
-  const { hex, id } = valueHash(path);
+  const { hex, id } = valueHash(value);
   let readUnits = 0;
   let open = [...days];
   for (let depth = 0; depth <= MAX_TRIE_DEPTH && open.length > 0; depth++) {
-    const keys = open.map((day) => trieNodeKey(site, 'page', day, hex.slice(0, depth)));
+    const keys = open.map((day) => trieNodeKey(site, dimension, day, hex.slice(0, depth)));
     const got = await getItems(table, keys);
     readUnits += got.readUnits;
     const next: string[] = [];
