@@ -2,6 +2,6 @@
 import { processIo } from './io';
 import { runCli } from './runCli';
 
-runCli(process.argv.slice(2), processIo()).then((code) => {
+void runCli(process.argv.slice(2), processIo()).then((code) => {
   process.exitCode = code;
 });

@@ -85,7 +85,7 @@ export async function recordCustomEvent(
   event: CustomEvent,
   userAgent: string,
 ): Promise<void> {
-  assertSiteAllowed(ctx, event.site);
+  await assertSiteAllowed(ctx, event.site);
   const stored = enrichEvent(event, parseUserAgent(userAgent), ctx.now(), ctx.config.retentionDays);
   const out = await storeEvent(ctx.table, stored);
   countUnits(ctx, out);

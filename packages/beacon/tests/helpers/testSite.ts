@@ -76,7 +76,7 @@ export async function startTestSite(script: string): Promise<TestSite> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     requests.push(`${req.method} ${url.pathname}`);
     if (req.method === 'POST' && url.pathname === '/api/event') {
-      readBody(req).then((text) => {
+      void readBody(req).then((text) => {
         let body: Record<string, unknown>;
         try {
           body = JSON.parse(text) as Record<string, unknown>;

@@ -272,7 +272,8 @@ describe('auto-refresh', () => {
 
     // Assess
     expect(during).toEqual({ totals: before, busy: 0, skeletons: 0 });
-    expect(count('/api/stats/breakdown')).toBe(breakdowns + 8);
+    // The eight tables and the Events panel's breakdown (dimension=event), each asked again once.
+    expect(count('/api/stats/breakdown')).toBe(breakdowns + 9);
     expect(new URL(page.url()).hash).toBe('#site=example.com&period=7d&tz=Europe%2FParis');
   });
 
