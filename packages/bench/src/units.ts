@@ -18,6 +18,7 @@ import { generateKey } from '@footfall/tokens';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { CapacityMeter, meter } from './capacity';
 import { type GroundTruth, groundTruth } from './groundTruth';
+import { triggerRecords } from './streamFilter';
 import type { Send } from './workload';
 
 export interface UnitsResult {
@@ -177,7 +178,8 @@ export async function measureUnits(
     // The stream, read once, shaped like Lambda's event records.
     const streams = new DynamoDBStreamsClient(localClientConfig(endpoint));
     const raw = await readStream(streams, streamArn, { maxPagesPerShard: 100_000 });
-    const records: DynamoDBRecord[] = raw.map((r) => toLambdaRecord(r, streamArn));
+    // Through template.yaml's filter, as Lambda hands them over (the stream also holds the site list api-fn writes).
+    const records: DynamoDBRecord[] = triggerRecords(raw.map((r) => toLambdaRecord(r, streamArn)));
 
     const views = sends.filter((s) => s.kind === 'pageview').length;
     const engagementEvents = sends.length - views;
