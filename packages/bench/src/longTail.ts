@@ -75,6 +75,9 @@ const EVENT_ITEM_KINDS = ['ev', 'pr', 'cv'];
 /** The reports run as this user; api-fn checks each token against its user item. */
 const BENCH_USER = { username: 'bench', createdAt: Date.UTC(2026, 0, 1), sessionEpoch: 0 };
 
+/** Timed dashboard loads of the long-tail table, for a p95 that one slow load cannot decide. */
+const DASHBOARD_LOADS = 60;
+
 type Api = ReturnType<typeof createApiHandler>;
 
 function apiConfig(tableName: string, endpoint: string, authKey: string, site: string) {
@@ -383,8 +386,9 @@ export async function measureLongTail(
       await getJson(api, token, path, query);
       readDetail[name] = readMeter.totalRead;
     }
+    // 60 loads: the p95 of 20 was their second slowest, one Java pause on DynamoDB Local away from the budget.
     const latencies: number[] = [];
-    for (let i = 0; i < 20; i++) {
+    for (let i = 0; i < DASHBOARD_LOADS; i++) {
       const t0 = performance.now();
       await Promise.all(loads.map(([, path, query]) => getJson(api, token, path, query)));
       latencies.push(performance.now() - t0);
