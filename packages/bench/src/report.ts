@@ -83,7 +83,7 @@ ${rows}
 - **Largest aggregate item**: every item of the site's partition after the long-tail (batches of 100 and
   1,000) and flood runs, sized by DynamoDB's rules (core-model \`itemBytes\`).
 - **Long-tail dashboard load**: the 31-day load above on the long-tail batch-100 table, once metered for read
-  units, then 20 times with its five calls at once for the latency (p95 and median, wall clock, DynamoDB Local).
+  units, then 60 times with its five calls at once for the latency (p95 and median, wall clock, DynamoDB Local).
 - **Flood** (SPEC §6's hostile client: distinct 512-byte paths, half multi-byte; distinct 253-byte referrer
   hosts and 100-byte UTM values; custom events with distinct names and props; ordinary views spread evenly among
   them) at a quarter of its size, arriving at
