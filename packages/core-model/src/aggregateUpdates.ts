@@ -105,3 +105,30 @@ export function negatedCounterUpdate(
   for (const [name, delta] of adds) if (delta !== 0n && !ACCOUNTING.has(name)) negated.set(name, -delta);
   return negated.size === 0 ? undefined : counterUpdate(tableName, key, negated);
 }
+
+/**
+ * The undo of a conversion registry write: the entries it claimed go back to 0, the others stay as they are.
+ * A registry entry is claimed by the write that finds it absent or at 0, and that write's batch counts the
+ * conversion. Another batch's ADD to a claimed entry counts nothing, so negating the claimer's ADD could leave
+ * the entry above 0 with no conversion counted; setting it to 0 lets the claimer's retry claim it again.
+ * @example releasedClaimsUpdate('footfall', key, [':3f2a…'])
+ */
+export function releasedClaimsUpdate(
+  tableName: string,
+  key: Key,
+  claimed: readonly string[],
+): UpdateItemCommandInput | undefined {
+  if (claimed.length === 0) return undefined;
+  const names: Record<string, string> = {};
+  claimed.forEach((name, j) => {
+    names[`#a${j}`] = name;
+  });
+  return {
+    TableName: tableName,
+    Key: key,
+    UpdateExpression: `SET ${claimed.map((_, j) => `#a${j} = :zero`).join(', ')}`,
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: { ':zero': { N: '0' } },
+    ReturnConsumedCapacity: 'TOTAL',
+  };
+}

@@ -6,6 +6,7 @@ export {
   counterUpdate,
   MAX_ADDS_PER_UPDATE,
   negatedCounterUpdate,
+  releasedClaimsUpdate,
   trieNodeUpdate,
 } from './aggregateUpdates';
 export {

@@ -26,6 +26,8 @@ interface Landed {
   key: Key;
   /** The forward write, for the log of a double fault. */
   input: UpdateItemCommandInput | { put: Key };
+  /** The UpdateItem that takes it back (what an operator replays after a double fault), if it is an update. */
+  repair: UpdateItemCommandInput | undefined;
   undo: () => Promise<number>;
 }
 
@@ -81,17 +83,25 @@ export class WriteLedger {
 
   constructor(private readonly ctx: LedgerContext) {}
 
-  /** Sends one counter update; `adds` are the counters it changes (what an undo negates). */
-  async update(input: UpdateItemCommandInput, adds: ReadonlyMap<string, bigint>): Promise<WriteResult> {
+  /**
+   * Sends one counter update; `adds` are the counters it changes (what an undo negates), unless `undoOf` names the
+   * undo from what the write returned (a conversion registry write releases only the entries it claimed).
+   */
+  async update(
+    input: UpdateItemCommandInput,
+    adds: ReadonlyMap<string, bigint>,
+    undoOf?: (output: UpdateItemCommandOutput) => UpdateItemCommandInput | undefined,
+  ): Promise<WriteResult> {
     try {
       const output = await this.ctx.dynamodb.send(new UpdateItemCommand(input));
       this.stats.itemsWritten++;
       this.stats.writeUnits += unitsOf(output);
       const key = input.Key as Key;
-      const repair = negatedCounterUpdate(this.ctx.tableName, key, adds);
+      const repair = undoOf ? undoOf(output) : negatedCounterUpdate(this.ctx.tableName, key, adds);
       this.landed.push({
         key,
         input,
+        repair,
         undo: async () => {
           if (!repair) return 0;
           return unitsOf(await this.ctx.dynamodb.send(new UpdateItemCommand(repair)));
@@ -114,6 +124,7 @@ export class WriteLedger {
       this.landed.push({
         key,
         input: { put: key },
+        repair: undefined,
         undo: async () =>
           unitsOf(
             await this.ctx.dynamodb.send(
@@ -176,26 +187,6 @@ export class WriteLedger {
     }
     return failures
       .filter((f) => pending.includes(f.entry))
-      .map(({ entry, error }) => ({
-        applied: entry.input,
-        repair:
-          'put' in entry.input
-            ? undefined
-            : negatedCounterUpdate(this.ctx.tableName, entry.key, addsOf(entry.input)),
-        error,
-      }));
+      .map(({ entry, error }) => ({ applied: entry.input, repair: entry.repair, error }));
   }
-}
-
-/** The counter adds an ADD-only update input carries (for the repair of an unreverted write). */
-function addsOf(input: UpdateItemCommandInput): Map<string, bigint> {
-  const out = new Map<string, bigint>();
-  const names = input.ExpressionAttributeNames ?? {};
-  const values = input.ExpressionAttributeValues ?? {};
-  for (const m of (input.UpdateExpression ?? '').matchAll(/(#\w+) (:\w+)/g)) {
-    const name = names[m[1] ?? ''];
-    const n = values[m[2] ?? '']?.N;
-    if (name !== undefined && n !== undefined) out.set(name, BigInt(n));
-  }
-  return out;
 }

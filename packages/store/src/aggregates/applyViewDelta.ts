@@ -29,6 +29,7 @@ import {
   REALTIME_KEEP_SECONDS,
   realtimeKey,
   realtimeUpdate,
+  releasedClaimsUpdate,
   routingText,
   SIZE_ATTRIBUTE,
   seriesKey,
@@ -178,6 +179,16 @@ function addConversions(days: readonly DayDelta[], converted: ReadonlySet<string
 }
 
 const registryId = (site: string, day: string, entry: string) => `${site}\u0000${day}\u0000${entry}`;
+
+/** True when a registry entry is free to claim: absent, or released to 0 by an undo. */
+const isUnclaimed = (old: Item | undefined, marker: string): boolean => {
+  const before = old?.[marker]?.N;
+  return before === undefined || before === '0';
+};
+
+/** True for a write to a conversion registry item (its parts are all registry entries). */
+const isRegistry = (p: { parts: readonly { group: ValueGroup }[] }): boolean =>
+  p.parts.some(({ group }) => group.dimension === 'conversion');
 
 /** What this round already planned for one trie item. */
 interface PendingNode {
@@ -333,16 +344,26 @@ export async function applyViewDelta(
         const input = trieNodeUpdate(ctx.tableName, p.key, p.adds, p.bytes, p.budget);
         const written = new Map(p.adds);
         if (p.bytes > 0) written.set(SIZE_ATTRIBUTE, BigInt(p.bytes));
-        const r = await ledger.update(input, written);
+        // A registry entry that held nothing before this write (absent, or 0 after an undo) is claimed by it: a new
+        // conversion, and the only entry its undo touches (releasedClaimsUpdate says why).
+        const claimedBy = (old: Item | undefined) =>
+          p.parts.filter(({ group }) => group.dimension === 'conversion' && isUnclaimed(old, group.marker));
+        const r = await ledger.update(
+          input,
+          written,
+          isRegistry(p)
+            ? (out) =>
+                releasedClaimsUpdate(
+                  ctx.tableName,
+                  p.key,
+                  claimedBy(out.Attributes).map(({ group }) => group.marker),
+                )
+            : undefined,
+        );
         if (r.kind === 'ok') {
           ctx.knowledge.learnWrite(p.key, r.output.Attributes, p.adds, p.bytes, now());
-          // A registry entry that held nothing before this write (absent, or 0 after an undo) is a new conversion.
-          for (const { group } of p.parts)
-            if (group.dimension === 'conversion') {
-              const before = r.output.Attributes?.[group.marker]?.N;
-              if (before === undefined || before === '0')
-                converted.add(registryId(group.site, group.day, group.value));
-            }
+          for (const { group } of claimedBy(r.output.Attributes))
+            converted.add(registryId(group.site, group.day, group.value));
           return;
         }
         if (r.kind === 'condition') {

@@ -1,6 +1,11 @@
 // Custom events on DynamoDB Local: a view converts once per event name and prop, whatever the order, duplication
 // and batching of its events, and a flood of distinct names and props keeps every item ≤ 1 KB with (other).
-import { type AttributeValue, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import {
+  type AttributeValue,
+  DynamoDBClient,
+  ThrottlingException,
+  UpdateItemCommand,
+} from '@aws-sdk/client-dynamodb';
 import {
   itemBytes,
   NODE_TARGET_BYTES,
@@ -15,6 +20,7 @@ import {
   utcDayKey,
   ViewDelta,
 } from '@footfall/core-model';
+import { localClientConfig, sharedEndpoint } from '@footfall/dynamodb-local';
 import { nextViewId, rawEvent } from '@footfall/testing';
 import fc from 'fast-check';
 import { aggregate, buildBreakdown, readDayCounts, type Table, TrieKnowledge } from '../../src';
@@ -179,6 +185,53 @@ describe('custom events on DynamoDB Local', () => {
 
     // Assess
     expect(await rows(site, 'event')).toEqual(new Map([['signup', { views: 2, visitors: 1 }]]));
+  });
+
+  test('a converting batch undone after another writer saw its registry entry converts on its retry', async () => {
+    // Prepare: two events of one view, in two shards' batches. Writer A's batch lands its registry entry first and
+    // then fails (as under throttling) only after writer B's batch has seen that entry and committed.
+    const site = 'race.example';
+    const view = nextViewId();
+    const deltaOf = (e: RawEvent) => {
+      const d = new ViewDelta();
+      d.addEvent(e);
+      return d;
+    };
+    const [a, b] = [rawEvent({ site, view }), rawEvent({ site, view })] as [RawEvent, RawEvent];
+    const clientA = new DynamoDBClient(localClientConfig(await sharedEndpoint()));
+    let bCommitted: () => void = () => undefined;
+    const afterB = new Promise<void>((resolve) => {
+      bCommitted = resolve;
+    });
+    let failing = true;
+    clientA.middlewareStack.add(
+      (next) => async (args) => {
+        const input = args.input as { Key?: { Section?: { S?: string } } };
+        const registry = input.Key?.Section?.S?.startsWith('cv#') ?? false;
+        if (failing && !registry && args.input && 'UpdateExpression' in (args.input as object)) {
+          failing = false;
+          await afterB;
+          throw new ThrottlingException({ message: 'injected', $metadata: {} });
+        }
+        return next(args);
+      },
+      { step: 'initialize' },
+    );
+    const tableA = { ...table, dynamodb: clientA };
+    try {
+      // Act: A lands its registry entry and waits; B commits; A fails and undoes; A's batch is retried.
+      const first = aggregate(tableA, deltaOf(a), { concurrency: 1 });
+      await new Promise((r) => setTimeout(r, 200));
+      expect((await aggregate(table, deltaOf(b))).status).toBe('applied');
+      bCommitted();
+      expect((await first).status).toBe('rolled-back');
+      expect((await aggregate(tableA, deltaOf(a))).status).toBe('applied');
+
+      // Assess: two events, one view converted.
+      expect(await rows(site, 'event')).toEqual(new Map([['signup', { views: 2, visitors: 1 }]]));
+    } finally {
+      clientA.destroy();
+    }
   });
 
   test('a flood of distinct names and props keeps every item ≤ 1 KB, with (other) past the cap', async () => {
