@@ -6,12 +6,12 @@
 // referrers that do not fit count in its `(other)` entries, and the minute's totals stay exact.
 import type { AttributeValue, UpdateItemCommandInput } from '@aws-sdk/client-dynamodb';
 import { aggregateKey, type ReadResult, sectionOf } from './aggregateKeys';
+import { trieNodeUpdate } from './aggregateUpdates';
 import { counterOf, describe, type Item } from './attributes';
 import { DecodeError } from './errors';
 import { utf8Bytes } from './itemSize';
 import { decodeKey, type Key } from './keys';
 import { type PairCount, unpackPair } from './packing';
-import { SIZE_ATTRIBUTE } from './valueTrie';
 
 /** The window `GET /api/stats/realtime` reports (SPEC §3). */
 export const REALTIME_WINDOW_SECONDS = 300;
@@ -82,33 +82,10 @@ export function realtimeUpdate(
   bytes: number,
   expiresAt: number,
 ): UpdateItemCommandInput {
-  const names: Record<string, string> = { '#e': 'ExpiresAt' };
-  const values: Record<string, AttributeValue> = { ':e': { N: String(expiresAt) } };
-  const clauses: string[] = [];
-  let j = 0;
-  for (const [name, delta] of adds) {
-    names[`#a${j}`] = name;
-    values[`:a${j}`] = { N: delta.toString() };
-    clauses.push(`#a${j} :a${j}`);
-    j++;
-  }
-  const input: UpdateItemCommandInput = {
-    TableName: tableName,
-    Key: key,
-    UpdateExpression: `ADD ${clauses.join(', ')} SET #e = if_not_exists(#e, :e)`,
-    ExpressionAttributeNames: names,
-    ExpressionAttributeValues: values,
-    ReturnValues: 'ALL_OLD',
-    ReturnConsumedCapacity: 'TOTAL',
-  };
-  if (bytes > 0) {
-    names['#sz'] = SIZE_ATTRIBUTE;
-    values[':sz'] = { N: String(bytes) };
-    values[':max'] = { N: String(realtimeBudget(key) - bytes) };
-    input.UpdateExpression = `ADD ${[...clauses, '#sz :sz'].join(', ')} SET #e = if_not_exists(#e, :e)`;
-    input.ConditionExpression = 'attribute_not_exists(#sz) OR #sz <= :max';
-    input.ReturnValuesOnConditionCheckFailure = 'ALL_OLD';
-  }
+  const input = trieNodeUpdate(tableName, key, adds, bytes, realtimeBudget(key));
+  input.UpdateExpression = `${input.UpdateExpression} SET #e = if_not_exists(#e, :e)`;
+  input.ExpressionAttributeNames = { ...input.ExpressionAttributeNames, '#e': 'ExpiresAt' };
+  input.ExpressionAttributeValues = { ...input.ExpressionAttributeValues, ':e': { N: String(expiresAt) } };
   return input;
 }
 
