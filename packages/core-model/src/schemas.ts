@@ -39,98 +39,142 @@ export function text(min: number, max: number) {
   );
 }
 
-const host = z.string().check(z.minLength(1), z.maxLength(253), z.regex(/^[a-zA-Z0-9.-]+(:\d{1,5})?$/));
-const path = text(1, 512).check(z.regex(/^\//));
-const uuid = z
-  .string()
-  .check(z.regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/));
-const dimension = z.int().check(z.minimum(0), z.maximum(100_000));
-const pairOfDimensions = z.tuple([dimension, dimension]);
-const utmValue = z.optional(text(0, 100));
+/**
+ * A schema built on its first use, not at import: zod/mini spends ~0.4 ms building each one, and a cold api-fn
+ * that only ingests must not pay for the reporting and admin schemas (SPEC §6 load time, `pnpm bench`). The value
+ * behaves as the schema itself (a Proxy), so `safeParse`, `z.infer<typeof …>` and nesting are unchanged.
+ */
+function onFirstUse<S extends object>(build: () => S): S {
+  let built: S | undefined;
+  const schema = () => {
+    built ??= build();
+    return built;
+  };
+  return new Proxy({} as S, {
+    get(_, key) {
+      const target = schema();
+      const value = Reflect.get(target, key, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+    has: (_, key) => Reflect.has(schema(), key),
+    ownKeys: () => Reflect.ownKeys(schema()),
+    getOwnPropertyDescriptor: (_, key) => {
+      const d = Reflect.getOwnPropertyDescriptor(schema(), key);
+      return d ? { ...d, configurable: true } : d;
+    },
+    getPrototypeOf: () => Reflect.getPrototypeOf(schema()),
+  });
+}
 
-export const pageviewEvent = z.object({
-  type: z.literal('pageview'),
-  id: uuid,
-  site: host,
-  path,
-  referrer: z.optional(text(0, 2048)),
-  unique: z.optional(z.boolean()),
-  screen: z.optional(pairOfDimensions),
-  viewport: z.optional(pairOfDimensions),
-  tz: z.optional(text(0, 64)),
-  lang: z.optional(text(0, 35)),
-  utm: z.optional(
-    z.object({ source: utmValue, medium: utmValue, campaign: utmValue, term: utmValue, content: utmValue }),
-  ),
-});
+const host = () => z.string().check(z.minLength(1), z.maxLength(253), z.regex(/^[a-zA-Z0-9.-]+(:\d{1,5})?$/));
+const path = () => text(1, 512).check(z.regex(/^\//));
+const uuid = () =>
+  z.string().check(z.regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/));
+const dimension = () => z.int().check(z.minimum(0), z.maximum(100_000));
+const pairOfDimensions = () => z.tuple([dimension(), dimension()]);
+const utmValue = () => z.optional(text(0, 100));
+
+export const pageviewEvent = onFirstUse(() =>
+  z.object({
+    type: z.literal('pageview'),
+    id: uuid(),
+    site: host(),
+    path: path(),
+    referrer: z.optional(text(0, 2048)),
+    unique: z.optional(z.boolean()),
+    screen: z.optional(pairOfDimensions()),
+    viewport: z.optional(pairOfDimensions()),
+    tz: z.optional(text(0, 64)),
+    lang: z.optional(text(0, 35)),
+    utm: z.optional(
+      z.object({
+        source: utmValue(),
+        medium: utmValue(),
+        campaign: utmValue(),
+        term: utmValue(),
+        content: utmValue(),
+      }),
+    ),
+  }),
+);
 export type PageviewEvent = z.infer<typeof pageviewEvent>;
 
-export const engagementEvent = z.object({
-  type: z.literal('engagement'),
-  id: uuid,
-  site: host,
-  path,
-  duration: z.int().check(z.minimum(0), z.maximum(MAX_DURATION_SECONDS)),
-  scroll: z.int().check(z.minimum(0), z.maximum(100)),
-});
+export const engagementEvent = onFirstUse(() =>
+  z.object({
+    type: z.literal('engagement'),
+    id: uuid(),
+    site: host(),
+    path: path(),
+    duration: z.int().check(z.minimum(0), z.maximum(MAX_DURATION_SECONDS)),
+    scroll: z.int().check(z.minimum(0), z.maximum(100)),
+  }),
+);
 export type EngagementEvent = z.infer<typeof engagementEvent>;
 
 /** Most props one custom event may carry (SPEC §3). */
 export const MAX_EVENT_PROPS = 8;
 
-export const customEvent = z.object({
-  type: z.literal('event'),
-  id: uuid,
-  view: z.optional(uuid),
-  site: host,
-  path,
-  name: text(1, 64),
-  props: z.optional(
-    z
-      .record(text(1, 32), text(1, 100))
-      .check(
-        z.refine(
-          (props) => Object.keys(props).length <= MAX_EVENT_PROPS,
-          `must have at most ${MAX_EVENT_PROPS} props`,
+export const customEvent = onFirstUse(() =>
+  z.object({
+    type: z.literal('event'),
+    id: uuid(),
+    view: z.optional(uuid()),
+    site: host(),
+    path: path(),
+    name: text(1, 64),
+    props: z.optional(
+      z
+        .record(text(1, 32), text(1, 100))
+        .check(
+          z.refine(
+            (props) => Object.keys(props).length <= MAX_EVENT_PROPS,
+            `must have at most ${MAX_EVENT_PROPS} props`,
+          ),
         ),
-      ),
-  ),
-});
+    ),
+  }),
+);
 export type CustomEvent = z.infer<typeof customEvent>;
 
 /** The event types `POST /api/event` accepts. */
 export const EVENT_TYPES = ['pageview', 'engagement', 'event'] as const;
 
 /** `POST /append` of the original embed. */
-export const appendBody = z.object({
-  uuid,
-  path: z.optional(path),
-  duration: z.int().check(z.minimum(0), z.maximum(MAX_DURATION_SECONDS)),
-  scroll: z.int().check(z.minimum(0), z.maximum(100)),
-});
+export const appendBody = onFirstUse(() =>
+  z.object({
+    uuid: uuid(),
+    path: z.optional(path()),
+    duration: z.int().check(z.minimum(0), z.maximum(MAX_DURATION_SECONDS)),
+    scroll: z.int().check(z.minimum(0), z.maximum(100)),
+  }),
+);
 export type AppendBody = z.infer<typeof appendBody>;
 
-export const signinBody = z.object({
-  username: z.string().check(z.minLength(1), z.maxLength(64)),
-  password: z.string().check(z.minLength(1), z.maxLength(1024)),
-});
+export const signinBody = onFirstUse(() =>
+  z.object({
+    username: z.string().check(z.minLength(1), z.maxLength(64)),
+    password: z.string().check(z.minLength(1), z.maxLength(1024)),
+  }),
+);
 export type SigninBody = z.infer<typeof signinBody>;
 
-const day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+const day = () => z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 
-export const timeseriesQuery = z.object({
-  site: host,
-  from: day,
-  to: day,
-  path: z.optional(path),
-  interval: z.optional(z.enum(['hour', 'day', 'week', 'month'])),
-  tz: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
-  compare: z.optional(z.enum(['previous'])),
-  /** A goal's id: the series of its conversions instead of the site's views. */
-  goal: z.optional(z.string().check(z.regex(/^[0-9a-f]{8}$/))),
-});
+export const timeseriesQuery = onFirstUse(() =>
+  z.object({
+    site: host(),
+    from: day(),
+    to: day(),
+    path: z.optional(path()),
+    interval: z.optional(z.enum(['hour', 'day', 'week', 'month'])),
+    tz: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+    compare: z.optional(z.enum(['previous'])),
+    /** A goal's id: the series of its conversions instead of the site's views. */
+    goal: z.optional(z.string().check(z.regex(/^[0-9a-f]{8}$/))),
+  }),
+);
 
-export const realtimeQuery = z.object({ site: host });
+export const realtimeQuery = onFirstUse(() => z.object({ site: host() }));
 export type RealtimeQuery = z.infer<typeof realtimeQuery>;
 export type TimeseriesQuery = z.infer<typeof timeseriesQuery>;
 
@@ -141,35 +185,41 @@ export const BREAKDOWN_DIMENSIONS = DIMENSIONS;
 export const EVENT_DIMENSIONS = ['event', 'prop'] as const;
 export type EventDimension = (typeof EVENT_DIMENSIONS)[number];
 
-export const breakdownQuery = z.object({
-  site: host,
-  from: day,
-  to: day,
-  dimension: z.enum([...BREAKDOWN_DIMENSIONS, ...EVENT_DIMENSIONS]),
-  path: z.optional(path),
-  limit: z.optional(z.string().check(z.regex(/^\d{1,4}$/))),
-  /** `dimension=prop`: the event name, and the prop key whose values to list (all keys when left out). */
-  event: z.optional(text(1, 64)),
-  prop: z.optional(text(1, 32)),
-});
+export const breakdownQuery = onFirstUse(() =>
+  z.object({
+    site: host(),
+    from: day(),
+    to: day(),
+    dimension: z.enum([...BREAKDOWN_DIMENSIONS, ...EVENT_DIMENSIONS]),
+    path: z.optional(path()),
+    limit: z.optional(z.string().check(z.regex(/^\d{1,4}$/))),
+    /** `dimension=prop`: the event name, and the prop key whose values to list (all keys when left out). */
+    event: z.optional(text(1, 64)),
+    prop: z.optional(text(1, 32)),
+  }),
+);
 export type BreakdownQuery = z.infer<typeof breakdownQuery>;
 
-export const exportQuery = z.object({ site: host, from: day, to: day });
+export const exportQuery = onFirstUse(() => z.object({ site: host(), from: day(), to: day() }));
 
 /** `GET /api/stats/goals`: `format=csv` answers the goals CSV (a row per day and goal) instead of JSON. */
-export const goalsReportQuery = z.object({
-  site: host,
-  from: day,
-  to: day,
-  format: z.optional(z.enum(['json', 'csv'])),
-});
+export const goalsReportQuery = onFirstUse(() =>
+  z.object({
+    site: host(),
+    from: day(),
+    to: day(),
+    format: z.optional(z.enum(['json', 'csv'])),
+  }),
+);
 export type GoalsReportQuery = z.infer<typeof goalsReportQuery>;
 
 /** `POST /api/sites/{host}/goals`. */
-export const goalBody = z.object({
-  kind: z.enum(['event', 'page']),
-  match: z.string().check(z.minLength(1), z.maxLength(512)),
-});
+export const goalBody = onFirstUse(() =>
+  z.object({
+    kind: z.enum(['event', 'page']),
+    match: z.string().check(z.minLength(1), z.maxLength(512)),
+  }),
+);
 export type GoalBody = z.infer<typeof goalBody>;
 export type ExportQuery = z.infer<typeof exportQuery>;
 
@@ -285,7 +335,7 @@ export interface StatusResponse {
 }
 
 /** `POST /api/sites` (admin): the site to add. */
-export const siteCreationBody = z.object({ host });
+export const siteCreationBody = onFirstUse(() => z.object({ host: host() }));
 export type SiteCreationBody = z.infer<typeof siteCreationBody>;
 
 /** Who is asking, as `GET /api/sites` tells the dashboard (an admin sees the admin page; a share link neither). */
@@ -301,10 +351,12 @@ export const SHARE_ORIGIN_PATTERN = /^https?:\/\/[a-z0-9.-]{1,253}(?::\d{1,5})?$
  * `POST /api/sites/{host}/shares` (admin): an optional expiry (ISO 8601 instant) and the origins allowed to
  * embed the link in an iframe.
  */
-export const shareCreationBody = z.object({
-  expiresAt: z.optional(z.iso.datetime({ offset: true })),
-  origins: z.optional(z.array(z.string().check(z.regex(SHARE_ORIGIN_PATTERN))).check(z.maxLength(10))),
-});
+export const shareCreationBody = onFirstUse(() =>
+  z.object({
+    expiresAt: z.optional(z.iso.datetime({ offset: true })),
+    origins: z.optional(z.array(z.string().check(z.regex(SHARE_ORIGIN_PATTERN))).check(z.maxLength(10))),
+  }),
+);
 export type ShareCreationBody = z.infer<typeof shareCreationBody>;
 
 /** One share link as the API answers it. */
@@ -321,22 +373,26 @@ export interface SharesResponse {
 }
 
 /** A username as typed (any case; stored lower-case). */
-const username = z.string().check(z.regex(/^[a-zA-Z0-9._@-]{1,64}$/));
-const siteList = z.array(host).check(z.maxLength(100));
+const username = () => z.string().check(z.regex(/^[a-zA-Z0-9._@-]{1,64}$/));
+const siteList = () => z.array(host()).check(z.maxLength(100));
 
 /**
  * `POST /api/users` (admin): a new user with a role and, for a viewer, its sites. The API makes up the
  * password (and answers it once), so no weak password can be set through it.
  */
-export const userCreationBody = z.object({
-  username,
-  role: z.enum(['admin', 'viewer']),
-  sites: z.optional(siteList),
-});
+export const userCreationBody = onFirstUse(() =>
+  z.object({
+    username: username(),
+    role: z.enum(['admin', 'viewer']),
+    sites: z.optional(siteList()),
+  }),
+);
 export type UserCreationBody = z.infer<typeof userCreationBody>;
 
 /** `POST /api/users/{name}/access` (admin): the user's role and, for a viewer, its sites. */
-export const userAccessBody = z.object({ role: z.enum(['admin', 'viewer']), sites: z.optional(siteList) });
+export const userAccessBody = onFirstUse(() =>
+  z.object({ role: z.enum(['admin', 'viewer']), sites: z.optional(siteList()) }),
+);
 export type UserAccessBody = z.infer<typeof userAccessBody>;
 
 /** A user as the admin routes answer it (never its hash). */
