@@ -2,6 +2,7 @@
 export { BundleMissingError, LocalLambdaError } from './errors';
 export {
   type InvokeError,
+  type InvokeOptions,
   type InvokeResult,
   LocalLambda,
   type LocalLambdaOptions,

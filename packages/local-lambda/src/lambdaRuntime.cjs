@@ -6,6 +6,13 @@ const { pathToFileURL } = require('node:url');
 
 const { bundlePath, exportName, functionName, memoryMb, region } = workerData;
 
+// The time an invocation may ask for (a harness replaying a recorded workload at its own times): Date.now is
+// wrapped before the bundle loads, since code may keep a reference to it, and reads that time all through the
+// invocation; without one it reads real time. Deadlines always use real time.
+const realNow = Date.now.bind(Date);
+let fixedClockMs;
+Date.now = () => fixedClockMs ?? realNow();
+
 function describeError(error) {
   if (error instanceof Error) {
     return { errorType: error.name || 'Error', errorMessage: error.message, stack: error.stack };
@@ -41,7 +48,7 @@ function contextFor(requestId, deadlineMs) {
     awsRequestId: requestId,
     logGroupName: `/aws/lambda/${functionName}`,
     logStreamName: `local/${functionName}`,
-    getRemainingTimeInMillis: () => Math.max(0, deadlineMs - Date.now()),
+    getRemainingTimeInMillis: () => Math.max(0, deadlineMs - realNow()),
     done: () => undefined,
     fail: () => undefined,
     succeed: () => undefined,
@@ -60,7 +67,8 @@ function run(handler, event, context) {
 
 parentPort.on('message', async (message) => {
   if (message.type !== 'invoke') return;
-  const { id, event, requestId, deadlineMs } = message;
+  const { id, event, requestId, deadlineMs, clockMs } = message;
+  fixedClockMs = typeof clockMs === 'number' ? clockMs : undefined;
   try {
     const handler = await handlerPromise;
     const value = await run(handler, event, contextFor(requestId, deadlineMs));

@@ -34,6 +34,15 @@ export interface InvokeError {
   stack?: string | undefined;
 }
 
+/** How one invocation runs. */
+export interface InvokeOptions {
+  /**
+   * The time (epoch ms) the function's `Date.now()` reads throughout this invocation: a harness replaying a
+   * recorded workload at its own times. Real time when left out; the deadline is always real.
+   */
+  clockMs?: number;
+}
+
 /** The function's JSON result, or its error. */
 export type InvokeResult = Result<unknown, InvokeError>;
 
@@ -109,7 +118,7 @@ class Sandbox {
     );
   }
 
-  invoke(event: unknown): Promise<InvokeResult> {
+  invoke(event: unknown, options: InvokeOptions = {}): Promise<InvokeResult> {
     if (this.dead) {
       return Promise.resolve({
         ok: false,
@@ -137,6 +146,7 @@ class Sandbox {
         id,
         requestId,
         deadlineMs,
+        clockMs: options.clockMs,
         event: JSON.parse(JSON.stringify(event)),
       });
     });
@@ -183,14 +193,14 @@ export class LocalLambda {
   }
 
   /** Invokes the function with an event; resolves with its result or its error, never rejects. */
-  invoke(event: unknown): Promise<InvokeResult> {
+  invoke(event: unknown, options: InvokeOptions = {}): Promise<InvokeResult> {
     if (this.stopped) {
       return Promise.resolve({
         ok: false,
         error: { errorType: 'Stopped', errorMessage: `${this.options.name} is stopped` },
       });
     }
-    return this.sandbox().invoke(event);
+    return this.sandbox().invoke(event, options);
   }
 
   /** Sends further invocations to a fresh environment that loads the bundle again; running ones finish first. */

@@ -2,7 +2,7 @@
 // outside an app may import it, so what it does is checked on what ships.
 import { join } from 'node:path';
 import { findRepoRoot, LOCAL_REGION } from '@footfall/dynamodb-local';
-import { LocalLambda } from '@footfall/local-lambda';
+import { type InvokeOptions, LocalLambda } from '@footfall/local-lambda';
 import type {
   APIGatewayProxyStructuredResultV2,
   DynamoDBBatchResponse,
@@ -69,8 +69,12 @@ export type BundleResponse = APIGatewayProxyStructuredResultV2 & {
  * Sends one HTTP request to a running api-fn bundle, built as API Gateway builds the event.
  * @example const res = await invokeApi(api, { method: 'GET', path: '/api/sites', headers: bearer });
  */
-export async function invokeApi(fn: LocalFunction, input: HttpEventInput): Promise<BundleResponse> {
-  const out = await fn.lambda.invoke(httpEvent(input));
+export async function invokeApi(
+  fn: LocalFunction,
+  input: HttpEventInput,
+  options: InvokeOptions = {},
+): Promise<BundleResponse> {
+  const out = await fn.lambda.invoke(httpEvent(input), options);
   if (!out.ok) throw new Error(`api-fn failed: ${out.error.errorType}: ${out.error.errorMessage}`);
   return out.value as BundleResponse;
 }
@@ -82,8 +86,9 @@ export async function invokeApi(fn: LocalFunction, input: HttpEventInput): Promi
 export async function invokeTrigger(
   fn: LocalFunction,
   event: DynamoDBStreamEvent,
+  options: InvokeOptions = {},
 ): Promise<DynamoDBBatchResponse> {
-  const out = await fn.lambda.invoke(event);
+  const out = await fn.lambda.invoke(event, options);
   if (!out.ok) throw new Error(`stream-trigger-fn failed: ${out.error.errorType}: ${out.error.errorMessage}`);
   return out.value as DynamoDBBatchResponse;
 }

@@ -42,6 +42,22 @@ test('the handler gets the event and a context, sees only its own environment, a
   expect(value?.requestId).toMatch(/^[0-9a-f-]{36}$/);
 });
 
+test('an invocation may run at a time of its own, even for a Date.now kept at load; the deadline stays real', async () => {
+  // Prepare
+  const fn = lambda('clock.js');
+  const recorded = Date.UTC(2026, 0, 5, 12);
+
+  // Act
+  const past = await fn.invoke({}, { clockMs: recorded });
+  const present = await fn.invoke({});
+
+  // Assess
+  const value = (r: typeof past) => (r.ok ? (r.value as { now: number; timeLeft: number }) : undefined);
+  expect(value(past)?.now).toBe(recorded);
+  expect(value(past)?.timeLeft).toBeGreaterThan(4_000);
+  expect(Math.abs((value(present)?.now ?? 0) - Date.now())).toBeLessThan(1_000);
+});
+
 test('an ES module bundle loads as well as a CommonJS one', async () => {
   // Act
   const result = await lambda('esm.mjs').invoke({});
