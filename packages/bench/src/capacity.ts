@@ -9,6 +9,8 @@ export class CapacityMeter {
   /** Write units by the kind of item written: its Section up to the first `#` (`pg`, `ev`, `series`, `view`, …). */
   readonly writeUnitsByKind = new Map<string, number>();
   calls = 0;
+  /** Writes refused by their condition: DynamoDB charges them (one unit for an item ≤ 1 KB) but reports nothing. */
+  conditionalFailures = 0;
 
   get totalWrite(): number {
     return [...this.writeUnits.values()].reduce((a, b) => a + b, 0);
@@ -21,6 +23,7 @@ export class CapacityMeter {
     this.readUnits.clear();
     this.writeUnitsByKind.clear();
     this.calls = 0;
+    this.conditionalFailures = 0;
   }
 }
 
@@ -31,6 +34,23 @@ function itemKind(input: Record<string, unknown>): string {
 }
 
 const WRITES = new Set(['PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand', 'BatchWriteItemCommand']);
+
+/** Adds one answered call to the meter: `command` as the SDK names it (`PutItemCommand`), its input and output. */
+export function recordCall(m: CapacityMeter, command: string, input: unknown, output: unknown): void {
+  const consumed = (output as { ConsumedCapacity?: unknown } | undefined)?.ConsumedCapacity;
+  const list = Array.isArray(consumed) ? consumed : [consumed];
+  for (const c of list) {
+    if (!c || typeof c !== 'object') continue;
+    const units = Number((c as { CapacityUnits?: unknown }).CapacityUnits ?? 0);
+    const target = WRITES.has(command) ? m.writeUnits : m.readUnits;
+    target.set(command, (target.get(command) ?? 0) + units);
+    if (WRITES.has(command)) {
+      const kind = itemKind((input ?? {}) as Record<string, unknown>);
+      m.writeUnitsByKind.set(kind, (m.writeUnitsByKind.get(kind) ?? 0) + units);
+    }
+  }
+  m.calls += 1;
+}
 
 /**
  * Attaches a meter to a client: every command asks for `ReturnConsumedCapacity: TOTAL` and the answer's
@@ -47,22 +67,7 @@ export function meter(client: DynamoDBClient, m: CapacityMeter): void {
       )
         input.ReturnConsumedCapacity = 'TOTAL';
       const result = await next(args);
-      const output = result.output as { ConsumedCapacity?: unknown };
-      const list = Array.isArray(output.ConsumedCapacity)
-        ? output.ConsumedCapacity
-        : [output.ConsumedCapacity];
-      const name = context.commandName ?? 'unknown';
-      for (const c of list) {
-        if (!c || typeof c !== 'object') continue;
-        const units = Number((c as { CapacityUnits?: unknown }).CapacityUnits ?? 0);
-        const target = WRITES.has(name) ? m.writeUnits : m.readUnits;
-        target.set(name, (target.get(name) ?? 0) + units);
-        if (WRITES.has(name)) {
-          const kind = itemKind(input);
-          m.writeUnitsByKind.set(kind, (m.writeUnitsByKind.get(kind) ?? 0) + units);
-        }
-      }
-      m.calls += 1;
+      recordCall(m, context.commandName ?? 'unknown', input, result.output);
       return result;
     },
     { step: 'initialize', name: 'footfallCapacityMeter' },

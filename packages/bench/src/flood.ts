@@ -1,13 +1,12 @@
 // SPEC §6's flood figures: ordinary views lost or counted more than 30 s after they were sent while a hostile
-// client floods the site, and the largest aggregate item afterwards; on DynamoDB Local through the real Lambda
-// code, the real stream and pnpm dev's stream poller with template.yaml's batching.
+// client floods the site, and the largest aggregate item afterwards; on DynamoDB Local through the built Lambda
+// bundles, the real stream and pnpm dev's stream poller with template.yaml's batching.
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
-import { createApiHandler } from '@footfall/api-fn';
 import { decodeKey, viewIdOf } from '@footfall/core-model';
 import { CheckpointStore, readDevTemplate, StreamPoller } from '@footfall/devstack';
 import {
@@ -17,13 +16,12 @@ import {
   localClientConfig,
   startDynamoDBLocal,
 } from '@footfall/dynamodb-local';
-import { createLogger } from '@footfall/kernel';
 import { replaceUser } from '@footfall/store';
-import { createStreamHandler } from '@footfall/stream-trigger-fn';
-import { httpEvent, lambdaContext, sessionToken, testUser } from '@footfall/testing';
+import { sessionToken, testUser } from '@footfall/testing';
 import { generateKey } from '@footfall/tokens';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import type { FloodSend } from './floodWorkload';
+import { type BenchApi, type BenchTrigger, startApi, startTrigger } from './functions';
 import { largestAggregateItem } from './replay';
 
 export interface FloodResult {
@@ -67,6 +65,8 @@ export async function measureFlood(
   const client = new DynamoDBClient(localClientConfig(ddb.endpoint));
   const streams = new DynamoDBStreamsClient(localClientConfig(ddb.endpoint));
   let poller: StreamPoller | undefined;
+  let api: BenchApi | undefined;
+  let trigger: BenchTrigger | undefined;
   try {
     const { streamArn } = await createTableFromTemplate(client, { tableName });
     if (!streamArn) throw new Error('the template table has no stream');
@@ -76,30 +76,14 @@ export async function measureFlood(
       testUser(BENCH_USER.username, { createdAt: BENCH_USER.createdAt }),
     );
     const token = await sessionToken(BENCH_USER, key);
-    const api = createApiHandler({
-      config: {
-        tableName,
-        dynamodbEndpoint: ddb.endpoint,
-        allowedSites: [site],
-        allowedOrigins: [],
-        authKey: { kind: 'value', value: key },
-        tokenTtlSeconds: 3600,
-        retentionDays: 30,
-        logLevel: 'error',
-      },
-      dynamodb: client,
-      logSink: () => {},
-    });
+    api = await startApi({ tableName, endpoint: ddb.endpoint }, site, key);
+    const ingestApi = api;
 
     // The trigger behind the poller, with the template's batch size, window and filter.
     const sentAt = new Map<string, number>();
     const countedAt = new Map<string, number>();
-    const trigger = createStreamHandler({
-      tableName,
-      dynamodb: client,
-      metricsNamespace: '',
-      log: createLogger({ level: 'error', sink: () => {} }),
-    });
+    trigger = await startTrigger({ tableName, endpoint: ddb.endpoint });
+    const deliver = trigger.deliver;
     const template = readDevTemplate(join(findRepoRoot(), 'template.yaml'), {
       tableName,
       parameters: { AllowedSites: site, AllowedOrigins: 'http://localhost' },
@@ -115,7 +99,7 @@ export async function measureFlood(
         reportBatchItemFailures: stream.functionResponseTypes.includes('ReportBatchItemFailures'),
       },
       invoke: async (event: DynamoDBStreamEvent) => {
-        const out = await trigger(event, lambdaContext());
+        const out = await deliver(event.Records);
         if (out.batchItemFailures.length === 0) {
           const now = Date.now();
           for (const r of event.Records) {
@@ -142,15 +126,12 @@ export async function measureFlood(
           const s = sent[next++] as FloodSend;
           const wait = t0 + (s.time - first) - Date.now();
           if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-          const res = (await api(
-            httpEvent({
-              method: 'POST',
-              path: '/api/event',
-              headers: { 'content-type': 'text/plain;charset=UTF-8', 'user-agent': s.userAgent },
-              body: JSON.stringify(s.body),
-            }),
-            lambdaContext(),
-          )) as { statusCode?: number };
+          const res = await ingestApi.request({
+            method: 'POST',
+            path: '/api/event',
+            headers: { 'content-type': 'text/plain;charset=UTF-8', 'user-agent': s.userAgent },
+            body: JSON.stringify(s.body),
+          });
           if (s.ordinary) sentAt.set(s.body.id, Date.now());
           if (res.statusCode !== 202) refused++;
           if (next % 5000 === 0) progress(`flood: ${next} of ${sent.length} sent`);
@@ -172,21 +153,18 @@ export async function measureFlood(
     const expected = new Map<string, number>();
     for (const s of ordinary) expected.set(s.body.path, (expected.get(s.body.path) ?? 0) + 1);
     const day = new Date(sent[0]?.time ?? Date.now()).toISOString().slice(0, 10);
-    const res = (await api(
-      httpEvent({
-        method: 'GET',
-        path: '/api/stats/breakdown',
-        query: {
-          site,
-          from: day,
-          to: new Date().toISOString().slice(0, 10),
-          dimension: 'page',
-          limit: '1000',
-        },
-        headers: { authorization: `Bearer ${token}` },
-      }),
-      lambdaContext(),
-    )) as { body?: string };
+    const res = await ingestApi.request({
+      method: 'GET',
+      path: '/api/stats/breakdown',
+      query: {
+        site,
+        from: day,
+        to: new Date().toISOString().slice(0, 10),
+        dimension: 'page',
+        limit: '1000',
+      },
+      headers: { authorization: `Bearer ${token}` },
+    });
     const rows = new Map(
       ((JSON.parse(res.body ?? '{}').rows ?? []) as { value: string; views: number }[]).map((r) => [
         r.value,
@@ -212,6 +190,8 @@ export async function measureFlood(
     };
   } finally {
     await poller?.stop();
+    await api?.stop();
+    await trigger?.stop();
     client.destroy();
     streams.destroy();
     await ddb.stop();

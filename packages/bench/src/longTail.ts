@@ -1,9 +1,8 @@
 // SPEC §6's long-tail figures: write units per view at several batch sizes, the largest aggregate item, and one
-// 31-day dashboard load (read units and p95 latency), all on DynamoDB Local through the real Lambda code.
+// 31-day dashboard load (read units and p95 latency), all on DynamoDB Local through the built Lambda bundles.
 import { isDeepStrictEqual } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
-import { createApiHandler } from '@footfall/api-fn';
 import {
   decodeRawEvent,
   decodeRawView,
@@ -19,9 +18,9 @@ import {
   toLambdaRecord,
 } from '@footfall/dynamodb-local';
 import { replaceUser } from '@footfall/store';
-import { httpEvent, lambdaContext, sessionToken, testUser } from '@footfall/testing';
+import { sessionToken, testUser } from '@footfall/testing';
 import { generateKey } from '@footfall/tokens';
-import { CapacityMeter, meter } from './capacity';
+import { type BenchApi, startApi } from './functions';
 import { measureRealtime, type RealtimeResult } from './realtime';
 import { largestAggregateItem, type ReplayResult, replay } from './replay';
 import { triggerRecords } from './streamFilter';
@@ -78,26 +77,13 @@ const BENCH_USER = { username: 'bench', createdAt: Date.UTC(2026, 0, 1), session
 /** Timed dashboard loads of the long-tail table, for a p95 that one slow load cannot decide. */
 const DASHBOARD_LOADS = 60;
 
-type Api = ReturnType<typeof createApiHandler>;
-
-function apiConfig(tableName: string, endpoint: string, authKey: string, site: string) {
-  return {
-    tableName,
-    dynamodbEndpoint: endpoint,
-    allowedSites: [site],
-    allowedOrigins: [],
-    authKey: { kind: 'value' as const, value: authKey },
-    tokenTtlSeconds: 3600,
-    retentionDays: 30,
-    logLevel: 'error' as const,
-  };
-}
-
-async function getJson(api: Api, token: string, path: string, query: Record<string, string>) {
-  const res = (await api(
-    httpEvent({ method: 'GET', path, query, headers: { authorization: `Bearer ${token}` } }),
-    lambdaContext(),
-  )) as { statusCode?: number; body?: string };
+async function getJson(api: BenchApi, token: string, path: string, query: Record<string, string>) {
+  const res = await api.request({
+    method: 'GET',
+    path,
+    query,
+    headers: { authorization: `Bearer ${token}` },
+  });
   if (res.statusCode !== 200) throw new Error(`GET ${path} → ${res.statusCode}: ${res.body}`);
   return JSON.parse(res.body ?? '{}');
 }
@@ -135,7 +121,7 @@ function truthOf(views: readonly RawView[]) {
  * (other) row exactly what the exact rows leave out. Returns the differences.
  */
 async function verify(
-  api: Api,
+  api: BenchApi,
   token: string,
   site: string,
   day: string,
@@ -207,15 +193,12 @@ async function verify(
     if (dimension === 'page') {
       // The export lists every row of the day, (other) included: it must add up to the day's views exactly, and
       // keep at least the promised number of pages exact (SPEC §5).
-      const res = (await api(
-        httpEvent({
-          method: 'GET',
-          path: '/api/stats/export',
-          query: { site, from: day, to: day },
-          headers: { authorization: `Bearer ${token}` },
-        }),
-        lambdaContext(),
-      )) as { statusCode?: number; body?: string };
+      const res = await api.request({
+        method: 'GET',
+        path: '/api/stats/export',
+        query: { site, from: day, to: day },
+        headers: { authorization: `Bearer ${token}` },
+      });
       const lines = (res.body ?? '').trim().split('\n').slice(1);
       let sum = 0;
       let exact = 0;
@@ -267,33 +250,26 @@ export async function measureLongTail(
     const key = generateKey();
     const token = await sessionToken(BENCH_USER, key);
 
-    // Ingest of the first sends through the real handler, metered; its stream against the synthesised records.
-    const ingestMeter = new CapacityMeter();
+    // Ingest of the first sends through the api-fn bundle, metered; its stream against the synthesised records.
     const ingestClient = new DynamoDBClient(localClientConfig(ddb.endpoint));
-    meter(ingestClient, ingestMeter);
     const { streamArn } = await createTableFromTemplate(ingestClient, { tableName: 'longtail-ingest' });
     if (!streamArn) throw new Error('the template table has no stream');
-    let clock = 0;
-    const ingest = createApiHandler({
-      config: apiConfig('longtail-ingest', ddb.endpoint, key, site),
-      dynamodb: ingestClient,
-      now: () => clock,
-      logSink: () => {},
-    });
+    const ingest = await startApi({ tableName: 'longtail-ingest', endpoint: ddb.endpoint }, site, key);
+    const ingestMeter = ingest.meter;
     const sample = sent.slice(0, ingestSample);
     for (const s of sample) {
-      clock = s.time;
-      const res = (await ingest(
-        httpEvent({
+      const res = await ingest.request(
+        {
           method: 'POST',
           path: '/api/event',
           headers: { 'content-type': 'text/plain;charset=UTF-8', 'user-agent': s.userAgent },
           body: JSON.stringify(s.body),
-        }),
-        lambdaContext(),
-      )) as { statusCode?: number; body?: string };
+        },
+        s.time,
+      );
       if (res.statusCode !== 202) throw new Error(`ingest answered ${res.statusCode}: ${res.body}`);
     }
+    await ingest.stop();
     const streams = new DynamoDBStreamsClient(localClientConfig(ddb.endpoint));
     // What the trigger is handed on both sides: the real stream also holds the site list api-fn writes first.
     const real = triggerRecords(
@@ -330,14 +306,11 @@ export async function measureLongTail(
         { dynamodb: reportClient, tableName: tableName },
         testUser(BENCH_USER.username, { createdAt: BENCH_USER.createdAt }),
       );
-      const api = createApiHandler({
-        config: apiConfig(tableName, endpoint, key, site),
-        dynamodb: reportClient,
-        logSink: () => {},
-      });
+      reportClient.destroy();
+      const api = await startApi({ tableName, endpoint }, site, key);
       const covered = part.length === records.length ? finalViews : viewsOf(part);
       const mismatches = await verify(api, token, site, day, covered, eventsOf(part));
-      reportClient.destroy();
+      await api.stop();
       progress(
         `long tail: batches of ${batchSize}: ${r.writeUnits} WCU for ${partViews} views${mismatches.length ? `, counts WRONG: ${mismatches.slice(0, 3).join('; ')}` : ''}`,
       );
@@ -364,14 +337,8 @@ export async function measureLongTail(
     ].sort((a, b) => b.bytes - a.bytes)[0] ?? { bytes: 0, section: '', items: 0 };
 
     // One 31-day dashboard load on the batch-100 table, as the dashboard sends it (five calls at once), repeated.
-    const readClient = new DynamoDBClient(localClientConfig(ddb.endpoint));
-    const readMeter = new CapacityMeter();
-    meter(readClient, readMeter);
-    const api = createApiHandler({
-      config: apiConfig('longtail-100', ddb.endpoint, key, site),
-      dynamodb: readClient,
-      logSink: () => {},
-    });
+    const api = await startApi({ tableName: 'longtail-100', endpoint: ddb.endpoint }, site, key);
+    const readMeter = api.meter;
     const from = new Date(Date.parse(`${day}T00:00:00Z`) - 30 * 86_400_000).toISOString().slice(0, 10);
     const loads: [string, string, Record<string, string>][] = [
       ['timeseries', '/api/stats/timeseries', { site, from, to: day, interval: 'day' }],
@@ -393,7 +360,7 @@ export async function measureLongTail(
       await Promise.all(loads.map(([, path, query]) => getJson(api, token, path, query)));
       latencies.push(performance.now() - t0);
     }
-    readClient.destroy();
+    await api.stop();
     latencies.sort((a, b) => a - b);
     const realtime = await measureRealtime(second.endpoint, records);
     progress(

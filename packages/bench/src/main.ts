@@ -56,7 +56,7 @@ async function main(): Promise<number> {
   const load = await measureLoadTime(repo);
   console.error('bench: write and read units (DynamoDB Local, real stream)…');
   const units = await measureUnits(sends, [1, 10, 100]);
-  console.error('bench: handler CPU (DynamoDB answered in-process)…');
+  console.error('bench: warm handler time (bundles, DynamoDB answered by a stub)…');
   const pageviews = sends.filter((s): s is PageviewSend => s.kind === 'pageview');
   const cpu = await measureCpu(pageviews, units.sampleRecords);
   console.error('bench: long-tail workload (60,000 views, 20,000 paths; DynamoDB Local)…');

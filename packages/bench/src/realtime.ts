@@ -1,12 +1,10 @@
 // What realtime adds to aggregation: write units of the minute items per view, for a busy site (batches of 100
 // filled within the stream's 5 s window) and a quiet one (one record per batch).
-import { DynamoDBClient, type UpdateItemCommandInput } from '@aws-sdk/client-dynamodb';
-import { decodeKey, decodeStoredView, encodeRawView, isRealtimeKey, viewIdOf } from '@footfall/core-model';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { decodeKey, decodeStoredView, encodeRawView, realtimeKey, viewIdOf } from '@footfall/core-model';
 import { createTableFromTemplate, localClientConfig, readTableDefinition } from '@footfall/dynamodb-local';
-import { createLogger } from '@footfall/kernel';
-import { createStreamHandler } from '@footfall/stream-trigger-fn';
-import { lambdaContext } from '@footfall/testing';
 import type { DynamoDBRecord } from 'aws-lambda';
+import { startTrigger } from './functions';
 
 export interface RealtimeResult {
   /** Added write units per view, records arriving 20 a second in batches of 100. */
@@ -52,7 +50,7 @@ const timeOf = (r: DynamoDBRecord): number => {
   return stored.ok && stored.value.kind === 'view' ? stored.value.view.time : 0;
 };
 
-/** Replays records with the trigger's clock at each batch's newest record; returns the realtime items' units. */
+/** Replays records, the trigger's clock a second past each batch's newest record; returns the minute items' units. */
 async function replayRealtime(
   endpoint: string,
   tableName: string,
@@ -66,33 +64,18 @@ async function replayRealtime(
     tableName,
     definition: { ...definition, createTable: withoutStream },
   });
-  let units = 0;
-  client.middlewareStack.add(
-    (next) => async (args) => {
-      const result = await next(args);
-      const input = args.input as UpdateItemCommandInput;
-      const out = result.output as { ConsumedCapacity?: { CapacityUnits?: number } };
-      if (isRealtimeKey(input.Key)) units += out.ConsumedCapacity?.CapacityUnits ?? 0;
-      return result;
-    },
-    { step: 'initialize', name: 'footfallRealtimeMeter' },
-  );
-  let clock = 0;
-  const trigger = createStreamHandler({
-    tableName,
-    dynamodb: client,
-    metricsNamespace: '',
-    log: createLogger({ level: 'error', sink: () => {} }),
-    now: () => clock,
-  });
+  client.destroy();
+  const trigger = await startTrigger({ tableName, endpoint });
   for (let i = 0; i < records.length; i += batchSize) {
     const batch = records.slice(i, i + batchSize);
-    clock = Math.max(...batch.map(timeOf)) + 1_000;
-    const out = await trigger({ Records: batch }, lambdaContext());
+    const out = await trigger.deliver(batch, Math.max(...batch.map(timeOf)) + 1_000);
     if (out.batchItemFailures.length > 0) throw new Error(`realtime replay: batch at ${i} failed`);
   }
-  client.destroy();
-  return units;
+  await trigger.stop();
+  // The meter groups writes by their Section's first part: the minute items' is realtimeKey's.
+  const key = decodeKey(realtimeKey('', ''));
+  const kind = key.ok ? (key.value.section.split('#')[0] ?? '') : '';
+  return trigger.meter.writeUnitsByKind.get(kind) ?? 0;
 }
 
 /**

@@ -1,12 +1,10 @@
-// Replays stream records through stream-trigger-fn into a fresh aggregate table, batch by batch, metering every call.
+// Replays stream records through the stream-trigger-fn bundle into a fresh aggregate table, batch by batch,
+// metering every call.
 import { DynamoDBClient, paginateScan } from '@aws-sdk/client-dynamodb';
 import { decodeKey, itemBytes, sitePartition } from '@footfall/core-model';
 import { createTableFromTemplate, localClientConfig, readTableDefinition } from '@footfall/dynamodb-local';
-import { createLogger } from '@footfall/kernel';
-import { createStreamHandler } from '@footfall/stream-trigger-fn';
-import { lambdaContext } from '@footfall/testing';
 import type { DynamoDBRecord } from 'aws-lambda';
-import { CapacityMeter, meter } from './capacity';
+import { startTrigger } from './functions';
 
 /** What one replay cost. */
 export interface ReplayResult {
@@ -37,34 +35,20 @@ export async function replay(
   progress: (line: string) => void = quiet,
 ): Promise<ReplayResult> {
   const definition = readTableDefinition();
-  const m = new CapacityMeter();
   const client = new DynamoDBClient(localClientConfig(endpoint));
-  meter(client, m);
   const { StreamSpecification: _stream, ...withoutStream } = definition.createTable;
   await createTableFromTemplate(client, {
     tableName,
     definition: { ...definition, createTable: withoutStream },
   });
-  // A write refused by its condition is charged by DynamoDB but answers with an error, not ConsumedCapacity:
-  // the trigger's own metrics line counts them, and each costs one write unit (trie items stay under 1 KB).
-  let conditionalFailures = 0;
-  const trigger = createStreamHandler({
-    tableName,
-    dynamodb: client,
-    metricsNamespace: '',
-    log: createLogger({
-      level: 'error',
-      sink: (line) => {
-        const fields = JSON.parse(line) as { level?: string; conditionalFailures?: number };
-        if (fields.level === 'metrics') conditionalFailures += fields.conditionalFailures ?? 0;
-      },
-    }),
-  });
+  client.destroy();
+  const trigger = await startTrigger({ tableName, endpoint });
+  const m = trigger.meter;
   m.reset();
   let invocations = 0;
   const t0 = performance.now();
   for (let i = 0; i < records.length; i += batchSize) {
-    const out = await trigger({ Records: records.slice(i, i + batchSize) }, lambdaContext());
+    const out = await trigger.deliver(records.slice(i, i + batchSize));
     invocations++;
     if (invocations % 500 === 0)
       progress(
@@ -74,7 +58,10 @@ export async function replay(
       throw new Error(`batch at ${i} reported failures: ${JSON.stringify(out.batchItemFailures)}`);
   }
   const ms = performance.now() - t0;
-  client.destroy();
+  await trigger.stop();
+  // A write refused by its condition is charged by DynamoDB but answers with an error, not ConsumedCapacity: the
+  // proxy counts them, and each costs one write unit (trie items stay under 1 KB).
+  const conditionalFailures = m.conditionalFailures;
   return {
     batchSize,
     records: records.length,

@@ -99,7 +99,12 @@ ${rows}
   \`DynamoDBClient\` + \`QueryCommand\`, and for bare \`node\`, in 20 short rounds over all commands (3 runs
   each); the ratio is the median of the per-round ratios of medians, which keeps a burst of load on this
   shared machine from landing on one command only.
-- **Handler CPU**: warm invocations with every DynamoDB call answered in-process (aws-sdk-client-mock).
+- **The functions measured are the built bundles** (\`apps/*/dist\`, what \`sam deploy\` uploads), each in a
+  local Lambda environment (a worker thread, packages/local-lambda). Their DynamoDB calls go through an HTTP
+  proxy in front of DynamoDB Local that asks each for \`ReturnConsumedCapacity\` and adds up the answers; a
+  recorded workload runs at its own times through the harness's per-invocation clock.
+- **Handler time**: warm invocations of the bundles with every DynamoDB call answered at once by a stub HTTP
+  server (the handlers' own work: parsing, validation, enrichment, planning, request signing and encoding).
 - **Read units**: one dashboard load on the batch-100 table: 31-day timeseries + page, referrer, browser and
   country breakdowns, eventually consistent queries as api-fn issues them.
 - **Cost**: us-east-1 list prices (HTTP API $1.00/M requests, Lambda $0.20/M requests and $0.0000133334 per

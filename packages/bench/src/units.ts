@@ -1,7 +1,6 @@
-// Write and read units of the reference workload, measured on DynamoDB Local through the real Lambda code.
+// Write and read units of the reference workload, measured on DynamoDB Local through the built Lambda bundles.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
-import { createApiHandler } from '@footfall/api-fn';
 import {
   createTableFromTemplate,
   localClientConfig,
@@ -10,13 +9,11 @@ import {
   startDynamoDBLocal,
   toLambdaRecord,
 } from '@footfall/dynamodb-local';
-import { createLogger } from '@footfall/kernel';
 import { replaceUser } from '@footfall/store';
-import { createStreamHandler } from '@footfall/stream-trigger-fn';
-import { httpEvent, lambdaContext, sessionToken, testUser } from '@footfall/testing';
+import { sessionToken, testUser } from '@footfall/testing';
 import { generateKey } from '@footfall/tokens';
 import type { DynamoDBRecord } from 'aws-lambda';
-import { CapacityMeter, meter } from './capacity';
+import { type BenchApi, startApi, startTrigger } from './functions';
 import { type GroundTruth, groundTruth } from './groundTruth';
 import { triggerRecords } from './streamFilter';
 import type { Send } from './workload';
@@ -46,40 +43,20 @@ export interface UnitsResult {
 
 const SITE = 'example.com';
 
-function apiConfig(tableName: string, endpoint: string, authKey: string) {
-  return {
-    tableName,
-    dynamodbEndpoint: endpoint,
-    allowedSites: [SITE],
-    allowedOrigins: [],
-    authKey: { kind: 'value' as const, value: authKey },
-    tokenTtlSeconds: 3600,
-    retentionDays: 30,
-    logLevel: 'error' as const,
-  };
-}
-
 /** The reports run as this user; api-fn checks each token against its user item (revocation). */
 const BENCH_USER = { username: 'bench', createdAt: Date.UTC(2026, 0, 1), sessionEpoch: 0 };
 
-const quiet = () => {};
 const progress = (line: string) => console.error(`bench: ${line}`);
 
-type Api = ReturnType<typeof createApiHandler>;
-
-async function getJson(api: Api, token: string, path: string, query: Record<string, string>) {
-  const res = await api(
-    httpEvent({ method: 'GET', path, query, headers: { authorization: `Bearer ${token}` } }),
-    lambdaContext(),
-  );
-  const r = res as { statusCode?: number; body?: string };
+async function getJson(api: BenchApi, token: string, path: string, query: Record<string, string>) {
+  const r = await api.request({ method: 'GET', path, query, headers: { authorization: `Bearer ${token}` } });
   if (r.statusCode !== 200) throw new Error(`GET ${path} → ${r.statusCode}: ${r.body}`);
   return JSON.parse(r.body ?? '{}');
 }
 
 /** Compares the reports of one aggregate table with the ground truth; returns the differences. */
 async function verify(
-  api: Api,
+  api: BenchApi,
   token: string,
   truth: GroundTruth,
   from: string,
@@ -142,31 +119,23 @@ export async function measureUnits(
     const key = generateKey();
     const token = await sessionToken(BENCH_USER, key);
 
-    // Ingest: every send through the api-fn handler, at the workload's own clock.
-    const ingestMeter = new CapacityMeter();
+    // Ingest: every send through the api-fn bundle, at the workload's own clock.
     const ingestClient = new DynamoDBClient(localClientConfig(endpoint));
-    meter(ingestClient, ingestMeter);
     const { streamArn } = await createTableFromTemplate(ingestClient, { tableName: 'bench-ingest' });
     if (!streamArn) throw new Error('the template table has no stream');
-    let clock = 0;
-    const ingest = createApiHandler({
-      config: apiConfig('bench-ingest', endpoint, key),
-      dynamodb: ingestClient,
-      now: () => clock,
-      logSink: quiet,
-    });
+    const ingest = await startApi({ tableName: 'bench-ingest', endpoint }, SITE, key);
+    const ingestMeter = ingest.meter;
     const started = performance.now();
     for (const s of sends) {
-      clock = s.time;
-      const res = (await ingest(
-        httpEvent({
+      const res = await ingest.request(
+        {
           method: 'POST',
           path: '/api/event',
           headers: { 'content-type': 'text/plain;charset=UTF-8', 'user-agent': s.userAgent },
           body: JSON.stringify(s.body),
-        }),
-        lambdaContext(),
-      )) as { statusCode?: number; body?: string };
+        },
+        s.time,
+      );
       if (res.statusCode !== 202) throw new Error(`ingest answered ${res.statusCode}: ${res.body}`);
     }
     const ingestMs = performance.now() - started;
@@ -192,9 +161,7 @@ export async function measureUnits(
     const replay = async (batchSize: number): Promise<UnitsResult['batches'][number]> => {
       const endpoint = batchSize === 1 ? second.endpoint : ddb.endpoint;
       const tableName = `bench-agg-${batchSize}`;
-      const aggMeter = new CapacityMeter();
       const aggClient = new DynamoDBClient(localClientConfig(endpoint));
-      meter(aggClient, aggMeter);
       // The aggregate tables need no stream (nothing reads it here, and the trigger's own writes are
       // filtered out of it in production); DynamoDB Local slows down as a stream grows.
       const { StreamSpecification: _stream, ...withoutStream } = definition.createTable;
@@ -202,17 +169,14 @@ export async function measureUnits(
         tableName,
         definition: { ...definition, createTable: withoutStream },
       });
-      const trigger = createStreamHandler({
-        tableName,
-        dynamodb: aggClient,
-        metricsNamespace: '',
-        log: createLogger({ level: 'error', sink: quiet }),
-      });
+      aggClient.destroy();
+      const trigger = await startTrigger({ tableName, endpoint });
+      const aggMeter = trigger.meter;
       let invocations = 0;
       const t0 = performance.now();
       for (let i = 0; i < records.length; i += batchSize) {
         const batch = records.slice(i, i + batchSize);
-        const out = await trigger({ Records: batch }, lambdaContext());
+        const out = await trigger.deliver(batch);
         invocations += 1;
         if (invocations % 2000 === 0)
           progress(
@@ -223,20 +187,17 @@ export async function measureUnits(
       }
       const msPerInvocation = (performance.now() - t0) / invocations;
       progress(`batches of ${batchSize}: ${invocations} invocations, ${aggMeter.totalWrite} WCU`);
-      aggClient.destroy();
+      await trigger.stop();
       const reportClient = new DynamoDBClient(localClientConfig(endpoint));
-      // Through the unmetered client: the user item is no part of the aggregation's write units.
+      // Straight to the table: the user item is no part of the aggregation's write units.
       await replaceUser(
         { dynamodb: reportClient, tableName: tableName },
         testUser(BENCH_USER.username, { createdAt: BENCH_USER.createdAt }),
       );
-      const api = createApiHandler({
-        config: apiConfig(tableName, endpoint, key),
-        dynamodb: reportClient,
-        logSink: quiet,
-      });
-      const mismatches = await verify(api, token, truth, firstDay, lastDay);
       reportClient.destroy();
+      const api = await startApi({ tableName, endpoint }, SITE, key);
+      const mismatches = await verify(api, token, truth, firstDay, lastDay);
+      await api.stop();
       return {
         batchSize,
         invocations,
@@ -252,14 +213,8 @@ export async function measureUnits(
     const batches = await Promise.all(batchSizes.map(replay));
 
     // One dashboard load on the largest-batch table: 31 days ending on the workload's last day.
-    const readClient = new DynamoDBClient(localClientConfig(endpoint));
-    const readMeter = new CapacityMeter();
-    meter(readClient, readMeter);
-    const api = createApiHandler({
-      config: apiConfig(`bench-agg-${Math.max(...batchSizes)}`, endpoint, key),
-      dynamodb: readClient,
-      logSink: quiet,
-    });
+    const api = await startApi({ tableName: `bench-agg-${Math.max(...batchSizes)}`, endpoint }, SITE, key);
+    const readMeter = api.meter;
     const to = lastDay;
     const from = day(Date.parse(`${lastDay}T00:00:00Z`) - 30 * 86_400_000);
     const loads: [string, string, Record<string, string>][] = [
@@ -277,7 +232,8 @@ export async function measureUnits(
       dashboardReadDetail[name] = readMeter.totalRead;
       dashboardReadUnits += readMeter.totalRead;
     }
-    readClient.destroy();
+    await api.stop();
+    await ingest.stop();
     ingestClient.destroy();
     streams.destroy();
     return {

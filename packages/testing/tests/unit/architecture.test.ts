@@ -7,11 +7,6 @@ import { findRepoRoot } from '@footfall/dynamodb-local';
 
 const root = findRepoRoot();
 const APPS = ['@footfall/api-fn', '@footfall/stream-trigger-fn'];
-/**
- * The one package above the apps: the benchmark measures their handlers in-process (a metered client and the
- * workload's clock are injected), nothing depends on it and it never ships. See docs/architecture.md.
- */
-const HARNESS = 'packages/bench';
 
 /** Every TypeScript or JavaScript source file under `dir`, relative to the repository root. */
 function sourceFiles(dir: string): string[] {
@@ -83,18 +78,16 @@ describe('architecture', () => {
     expect(all.map((w) => w.name)).toEqual(expect.arrayContaining([...APPS, '@footfall/core-model']));
   });
 
-  it('no package and no other app depends on an app (only the benchmark harness, which nothing depends on)', () => {
-    const offenders = all
-      .filter((w) => w.dir !== HARNESS)
-      .flatMap((w) => w.deps.filter((d) => APPS.includes(d) && d !== w.name).map((d) => `${w.dir} → ${d}`));
+  it('no package and no other app depends on an app', () => {
+    const offenders = all.flatMap((w) =>
+      w.deps.filter((d) => APPS.includes(d) && d !== w.name).map((d) => `${w.dir} → ${d}`),
+    );
     expect(offenders).toEqual([]);
-    expect(all.filter((w) => w.deps.includes('@footfall/bench'))).toEqual([]);
   });
 
   it('no file outside an app imports it (source and tests alike)', () => {
     const offenders: string[] = [];
     for (const w of all) {
-      if (w.dir === HARNESS) continue;
       for (const file of sourceFiles(w.dir)) {
         const text = readFileSync(join(root, file), 'utf8');
         if (file === 'packages/testing/tests/unit/architecture.test.ts') continue;
