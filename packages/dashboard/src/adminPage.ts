@@ -1,5 +1,6 @@
-// The admin page: the deployment's sites (add, remove, the snippet for each), each site's share links (create,
-// copy, revoke) and users (add, role, sites, sign out everywhere). Only shown to admins; the API refuses its
+// The admin page: the deployment's sites (add, remove, the snippet for each), each site's goals (add, remove) and
+// share links (create with an optional expiry and embedding sites, copy, revoke) and users (add, role, sites, sign
+// out everywhere). Only shown to admins; the API refuses its
 // calls to anyone else anyway.
 import type { ApiClient, Role } from './apiClient';
 import { h } from './dom';
@@ -168,7 +169,10 @@ export function adminPage(options: AdminPageOptions): AdminPage {
     else status.textContent = error.message;
   };
 
-  const shareRow = (site: string, link: { id: string; url: string; expiresAt: string | null }) => {
+  const shareRow = (
+    site: string,
+    link: { id: string; url: string; expiresAt: string | null; origins?: string[] },
+  ) => {
     const url = h('input', {
       type: 'text',
       readonly: true,
@@ -183,6 +187,7 @@ export function adminPage(options: AdminPageOptions): AdminPage {
       void navigator.clipboard?.writeText(link.url).catch(() => undefined);
     });
     revoke.addEventListener('click', async () => {
+      if (!window.confirm('Revoke this share link? Whoever holds it loses access within a minute.')) return;
       const r = await api.deleteShare(site, link.id);
       if (!r.ok) return failed(r.error);
       await load();
@@ -193,13 +198,89 @@ export function adminPage(options: AdminPageOptions): AdminPage {
       url,
       copy,
       revoke,
-      link.expiresAt ? h('span', { class: 'note' }, ` expires ${link.expiresAt}`) : undefined,
+      link.expiresAt ? h('span', { class: 'note share-expiry' }, ` expires ${link.expiresAt}`) : undefined,
+      link.origins && link.origins.length > 0
+        ? h('span', { class: 'note share-origins' }, ` embeddable on ${link.origins.join(', ')}`)
+        : undefined,
     );
+  };
+
+  /** A site's goals: each with its Remove button, and a form to add one (SPEC §4: evaluated when read). */
+  const goalsBlock = async (site: string): Promise<HTMLElement> => {
+    const day = new Date().toISOString().slice(0, 10);
+    const rows = h('ul', { class: 'goals' });
+    const listed = await api.goals({ site, from: day, to: day });
+    if (listed.ok)
+      rows.append(
+        ...listed.value.goals.map((g) => {
+          const remove = h('button', { type: 'button', class: 'remove-goal' }, 'Remove');
+          remove.addEventListener('click', async () => {
+            if (!window.confirm(`Remove the goal ${g.match}? Its events stay counted.`)) return;
+            const r = await api.removeGoal(site, g.id);
+            if (!r.ok) return failed(r.error);
+            await load();
+          });
+          return h(
+            'li',
+            { class: 'goal', 'data-goal': g.id },
+            h('span', {}, `${g.kind === 'event' ? 'event' : 'page'} `, h('strong', {}, g.match), ' '),
+            remove,
+          );
+        }),
+      );
+    else failed(listed.error);
+    const kind = h(
+      'select',
+      { 'aria-label': `Goal kind for ${site}`, name: 'goal-kind' },
+      h('option', { value: 'event' }, 'event name'),
+      h('option', { value: 'page' }, 'page path'),
+    );
+    const match = h('input', {
+      type: 'text',
+      name: 'goal-match',
+      'aria-label': `New goal for ${site}`,
+      placeholder: 'signup, /pricing, /blog/*',
+    });
+    const form = h(
+      'form',
+      { class: 'admin-add add-goal' },
+      kind,
+      match,
+      h('button', { type: 'submit' }, 'Add goal'),
+    );
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const value = match.value.trim();
+      if (value === '') return;
+      const r = await api.addGoal(site, { kind: kind.value as 'event' | 'page', match: value });
+      if (!r.ok) return failed(r.error);
+      status.textContent = `Added the goal ${value} to ${site}: it applies to the numbers already counted too.`;
+      await load();
+    });
+    return h('div', { class: 'admin-goals' }, h('h4', {}, 'Goals'), rows, form);
   };
 
   const siteBlock = async (site: string): Promise<HTMLElement> => {
     const remove = h('button', { type: 'button', class: 'remove-site' }, 'Remove');
-    const share = h('button', { type: 'button', class: 'create-share' }, 'Create share link');
+    const share = h('button', { type: 'submit', class: 'create-share' }, 'Create share link');
+    const expires = h('input', {
+      type: 'date',
+      name: 'share-expires',
+      'aria-label': `Share link expiry for ${site}`,
+    });
+    const origins = h('input', {
+      type: 'text',
+      name: 'share-origins',
+      'aria-label': `Sites that may embed the share link of ${site}`,
+      placeholder: 'https://blog.example.com (optional)',
+    });
+    const shareForm = h(
+      'form',
+      { class: 'admin-add create-share-form' },
+      h('label', {}, 'Expires (optional) ', expires),
+      origins,
+      share,
+    );
     const shares = h('ul', { class: 'shares' });
     const links = await api.shares(site);
     if (links.ok) shares.append(...links.value.shares.map((l) => shareRow(site, l)));
@@ -210,8 +291,17 @@ export function adminPage(options: AdminPageOptions): AdminPage {
       if (!r.ok) return failed(r.error);
       await load();
     });
-    share.addEventListener('click', async () => {
-      const r = await api.createShare(site, {});
+    shareForm.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const body: { expiresAt?: string; origins?: string[] } = {};
+      // The end of the chosen day in UTC: a link made "until Friday" works all Friday.
+      if (expires.value) body.expiresAt = `${expires.value}T23:59:59Z`;
+      const embedding = origins.value
+        .split(',')
+        .map((o) => o.trim())
+        .filter((o) => o !== '');
+      if (embedding.length > 0) body.origins = embedding;
+      const r = await api.createShare(site, body);
       if (!r.ok) return failed(r.error);
       await load();
     });
@@ -226,9 +316,10 @@ export function adminPage(options: AdminPageOptions): AdminPage {
         class: 'snippet',
         value: snippetFor(location.origin, site),
       }),
+      await goalsBlock(site),
       h('h4', {}, 'Share links (read-only dashboard, no sign-in)'),
       shares,
-      share,
+      shareForm,
     );
   };
 

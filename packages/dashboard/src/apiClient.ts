@@ -102,6 +102,10 @@ export interface ApiClient {
   createShare(site: string, body: { expiresAt?: string; origins?: string[] }): ApiResult<ShareLinkResponse>;
   /** Admin: revoke a share link. */
   deleteShare(site: string, id: string): ApiResult<unknown>;
+  /** Admin: add a goal to a site: an event name, or a page path pattern (`/pricing`, `/blog/*`, `/docs/**`). */
+  addGoal(site: string, body: { kind: 'event' | 'page'; match: string }): ApiResult<unknown>;
+  /** Admin: remove a goal (the events it counted stay counted). */
+  removeGoal(site: string, id: string): ApiResult<unknown>;
   /** Admin: add a user; the answer carries its first password, once. */
   addUser(body: { username: string; role: Role; sites: string[] }): ApiResult<UserCreatedResponse>;
   /** Admin: a user's role and sites. */
@@ -260,6 +264,9 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     createShare: (site, body) => getJson(`${sitePath(site)}/shares`, decodeLink, jsonInit('POST', body)),
     deleteShare: async (site, id) =>
       nothing(await send(`${sitePath(site)}/shares/${encodeURIComponent(id)}`, { method: 'DELETE' })),
+    addGoal: async (site, body) => nothing(await send(`${sitePath(site)}/goals`, jsonInit('POST', body))),
+    removeGoal: async (site, id) =>
+      nothing(await send(`${sitePath(site)}/goals/${encodeURIComponent(id)}`, { method: 'DELETE' })),
     signin: (username, password) =>
       getJson('/api/auth/signin', decodeSignin, {
         method: 'POST',

@@ -206,7 +206,7 @@ describe('sites, roles and share links through pnpm dev', () => {
     expect(callGone.status).toBe(401);
   });
 
-  it('gives an admin the admin page in Chromium: the snippet per site, share links and users, with no CSP violation', async () => {
+  it('gives an admin the admin page in Chromium: the snippet per site, goals, share links and users, with no CSP violation', async () => {
     // Prepare
     const context = await browser.newContext({ userAgent: DESKTOP_CHROME_UA });
     const page = await context.newPage();
@@ -219,13 +219,37 @@ describe('sites, roles and share links through pnpm dev', () => {
     await page.getByLabel('Password').fill(stack.adminPassword);
     await page.getByLabel('Password').press('Enter');
 
+    // Removing a goal and revoking a link ask first; the admin says yes.
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.accept();
+    });
+    const blog = `section.admin-site[data-site="${BLOG}"]`;
+    const goalsOf = async () => {
+      const day = new Date().toISOString().slice(0, 10);
+      const res = await call(`/api/stats/goals?site=${BLOG}&from=${day}&to=${day}`, { token: adminToken });
+      return ((await res.json()) as { goals: { kind: string; match: string }[] }).goals;
+    };
+
     // Act
     await page.click('button.admin-link');
-    await page.waitForSelector(`section.admin-site[data-site="${BLOG}"]`);
-    const snippet = await page.inputValue(`section.admin-site[data-site="${BLOG}"] input.snippet`);
-    await page.click(`section.admin-site[data-site="${BLOG}"] button.create-share`);
-    await page.waitForSelector(`section.admin-site[data-site="${BLOG}"] input.share-url`);
-    const shareUrl = await page.inputValue(`section.admin-site[data-site="${BLOG}"] input.share-url`);
+    await page.waitForSelector(blog);
+    const snippet = await page.inputValue(`${blog} input.snippet`);
+    await page.getByLabel(`New goal for ${BLOG}`).fill('/pricing');
+    await page.getByLabel(`Goal kind for ${BLOG}`).selectOption('page');
+    await page.click(`${blog} form.add-goal button[type="submit"]`);
+    await page.waitForSelector(`${blog} li.goal`);
+    const goalShown = await page.textContent(`${blog} li.goal`);
+    const goalsAdded = await goalsOf();
+    await page.click(`${blog} button.remove-goal`);
+    await page.waitForFunction((s) => !document.querySelector(`${s} li.goal`), blog);
+    const goalsRemoved = await goalsOf();
+    await page.getByLabel(`Share link expiry for ${BLOG}`).fill('2099-12-31');
+    await page.click(`${blog} button.create-share`);
+    await page.waitForSelector(`${blog} input.share-url`);
+    const shareUrl = await page.inputValue(`${blog} input.share-url`);
+    const expiryShown = await page.textContent(`${blog} .share-expiry`);
     const shared = await fetch(shareUrl);
     await page.getByLabel('New user name').fill('walt');
     await page.getByLabel('New user role').selectOption('viewer');
@@ -254,6 +278,14 @@ describe('sites, roles and share links through pnpm dev', () => {
     expect(password).toMatch(/^[A-Za-z0-9_-]{24}$/);
     expect(waltSites.sites).toEqual([BLOG]);
     expect(revoked).toBe(404);
+    expect(goalShown).toContain('/pricing');
+    expect(goalsAdded).toEqual([expect.objectContaining({ kind: 'page', match: '/pricing' })]);
+    expect(goalsRemoved).toEqual([]);
+    expect(expiryShown).toContain('2099-12-31T23:59:59');
+    expect(dialogs).toEqual([
+      'Remove the goal /pricing? Its events stay counted.',
+      'Revoke this share link? Whoever holds it loses access within a minute.',
+    ]);
     expect(cspErrors).toEqual([]);
   });
 });
