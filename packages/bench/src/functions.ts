@@ -1,5 +1,8 @@
 // The two Lambda functions as the bench runs them: their built bundles (apps/*/dist, what `sam deploy` ships), each
 // in a local execution environment (a worker thread), reaching DynamoDB Local through a metering proxy.
+
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { createTableFromTemplate, localClientConfig, readTableDefinition } from '@footfall/dynamodb-local';
 import {
   type BundleResponse,
   type HttpEventInput,
@@ -90,4 +93,22 @@ export async function startTrigger(table: BenchTable): Promise<BenchTrigger> {
     deliver: (records, clockMs) =>
       invokeTrigger(running.fn, { Records: [...records] }, clockMs === undefined ? {} : { clockMs }),
   };
+}
+
+/**
+ * Creates `tableName` as template.yaml defines it but without a stream (nothing reads it here, the trigger's own
+ * writes are filtered out of it in production, and DynamoDB Local slows down as a stream grows), then starts the
+ * trigger on it.
+ * @example const trigger = await startTriggerOnNewTable({ tableName: 'bench-agg-100', endpoint });
+ */
+export async function startTriggerOnNewTable(table: BenchTable): Promise<BenchTrigger> {
+  const definition = readTableDefinition();
+  const client = new DynamoDBClient(localClientConfig(table.endpoint));
+  const { StreamSpecification: _stream, ...withoutStream } = definition.createTable;
+  await createTableFromTemplate(client, {
+    tableName: table.tableName,
+    definition: { ...definition, createTable: withoutStream },
+  });
+  client.destroy();
+  return startTrigger(table);
 }

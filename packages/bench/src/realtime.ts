@@ -1,10 +1,6 @@
-// What realtime adds to aggregation: write units of the minute items per view, for a busy site (batches of 100
-// filled within the stream's 5 s window) and a quiet one (one record per batch).
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { decodeKey, decodeStoredView, encodeRawView, realtimeKey, viewIdOf } from '@footfall/core-model';
-import { createTableFromTemplate, localClientConfig, readTableDefinition } from '@footfall/dynamodb-local';
 import type { DynamoDBRecord } from 'aws-lambda';
-import { startTrigger } from './functions';
+import { startTriggerOnNewTable } from './functions';
 
 export interface RealtimeResult {
   /** Added write units per view, records arriving 20 a second in batches of 100. */
@@ -57,15 +53,7 @@ async function replayRealtime(
   records: DynamoDBRecord[],
   batchSize: number,
 ) {
-  const definition = readTableDefinition();
-  const client = new DynamoDBClient(localClientConfig(endpoint));
-  const { StreamSpecification: _stream, ...withoutStream } = definition.createTable;
-  await createTableFromTemplate(client, {
-    tableName,
-    definition: { ...definition, createTable: withoutStream },
-  });
-  client.destroy();
-  const trigger = await startTrigger({ tableName, endpoint });
+  const trigger = await startTriggerOnNewTable({ tableName, endpoint });
   for (let i = 0; i < records.length; i += batchSize) {
     const batch = records.slice(i, i + batchSize);
     const out = await trigger.deliver(batch, Math.max(...batch.map(timeOf)) + 1_000);

@@ -2,9 +2,9 @@
 // metering every call.
 import { DynamoDBClient, paginateScan } from '@aws-sdk/client-dynamodb';
 import { decodeKey, itemBytes, sitePartition } from '@footfall/core-model';
-import { createTableFromTemplate, localClientConfig, readTableDefinition } from '@footfall/dynamodb-local';
+import { localClientConfig } from '@footfall/dynamodb-local';
 import type { DynamoDBRecord } from 'aws-lambda';
-import { startTrigger } from './functions';
+import { startTriggerOnNewTable } from './functions';
 
 /** What one replay cost. */
 export interface ReplayResult {
@@ -34,15 +34,7 @@ export async function replay(
   batchSize: number,
   progress: (line: string) => void = quiet,
 ): Promise<ReplayResult> {
-  const definition = readTableDefinition();
-  const client = new DynamoDBClient(localClientConfig(endpoint));
-  const { StreamSpecification: _stream, ...withoutStream } = definition.createTable;
-  await createTableFromTemplate(client, {
-    tableName,
-    definition: { ...definition, createTable: withoutStream },
-  });
-  client.destroy();
-  const trigger = await startTrigger({ tableName, endpoint });
+  const trigger = await startTriggerOnNewTable({ tableName, endpoint });
   const m = trigger.meter;
   m.reset();
   let invocations = 0;

@@ -5,7 +5,6 @@ import {
   createTableFromTemplate,
   localClientConfig,
   readStream,
-  readTableDefinition,
   startDynamoDBLocal,
   toLambdaRecord,
 } from '@footfall/dynamodb-local';
@@ -13,7 +12,7 @@ import { replaceUser } from '@footfall/store';
 import { sessionToken, testUser } from '@footfall/testing';
 import { generateKey } from '@footfall/tokens';
 import type { DynamoDBRecord } from 'aws-lambda';
-import { type BenchApi, startApi, startTrigger } from './functions';
+import { type BenchApi, startApi, startTriggerOnNewTable } from './functions';
 import { type GroundTruth, groundTruth } from './groundTruth';
 import { triggerRecords } from './streamFilter';
 import type { Send } from './workload';
@@ -139,7 +138,6 @@ export async function measureUnits(
       if (res.statusCode !== 202) throw new Error(`ingest answered ${res.statusCode}: ${res.body}`);
     }
     const ingestMs = performance.now() - started;
-    const definition = readTableDefinition();
     progress(
       `ingest: ${sends.length} requests, ${ingestMeter.totalWrite} WCU, ${(ingestMs / 1000).toFixed(0)} s`,
     );
@@ -161,16 +159,7 @@ export async function measureUnits(
     const replay = async (batchSize: number): Promise<UnitsResult['batches'][number]> => {
       const endpoint = batchSize === 1 ? second.endpoint : ddb.endpoint;
       const tableName = `bench-agg-${batchSize}`;
-      const aggClient = new DynamoDBClient(localClientConfig(endpoint));
-      // The aggregate tables need no stream (nothing reads it here, and the trigger's own writes are
-      // filtered out of it in production); DynamoDB Local slows down as a stream grows.
-      const { StreamSpecification: _stream, ...withoutStream } = definition.createTable;
-      await createTableFromTemplate(aggClient, {
-        tableName,
-        definition: { ...definition, createTable: withoutStream },
-      });
-      aggClient.destroy();
-      const trigger = await startTrigger({ tableName, endpoint });
+      const trigger = await startTriggerOnNewTable({ tableName, endpoint });
       const aggMeter = trigger.meter;
       let invocations = 0;
       const t0 = performance.now();
