@@ -1,6 +1,6 @@
 // Reads one sort-key range of a site's aggregate items with Query (never Scan), following every page.
-import { QueryCommand } from '@aws-sdk/client-dynamodb';
 import { type Item, rangeQuery, type SectionRange } from '@footfall/core-model';
+import { queryPages } from '../queryPartition';
 import type { Table } from '../table';
 
 /** The items of a range and the read units the Query pages consumed. */
@@ -17,28 +17,10 @@ const MAX_PAGES = 1000;
  * `consistent` is asked for.
  * @example const { items } = await queryItems(table, seriesRange(site, '2026-01-01', '2026-01-31'));
  */
-export async function queryItems(
+export function queryItems(
   table: Table,
   range: SectionRange,
   options: { consistent?: boolean } = {},
 ): Promise<QueriedItems> {
-  const items: Item[] = [];
-  let readUnits = 0;
-  let startKey: Item | undefined;
-  for (let page = 0; page < MAX_PAGES; page++) {
-    const out = await table.dynamodb.send(
-      new QueryCommand({
-        TableName: table.tableName,
-        ...rangeQuery(range),
-        ConsistentRead: options.consistent === true,
-        ReturnConsumedCapacity: 'TOTAL',
-        ...(startKey ? { ExclusiveStartKey: startKey } : {}),
-      }),
-    );
-    readUnits += out.ConsumedCapacity?.CapacityUnits ?? 0;
-    for (const item of out.Items ?? []) items.push(item);
-    startKey = out.LastEvaluatedKey;
-    if (!startKey) break;
-  }
-  return { items, readUnits };
+  return queryPages(table, rangeQuery(range), { ...options, maxPages: MAX_PAGES });
 }
